@@ -1,0 +1,58 @@
+# thi đua — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# First interpreter that is Python >= 3.12: $PYTHON, python3.13/3.12 on PATH, pyenv's, then python3.
+PYTHON_CANDIDATES := $(PYTHON) python3.13 python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3) \
+	$(wildcard /root/.pyenv/versions/3.1[2-9]*/bin/python3) python3
+FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$p; break; }; done
+
+.PHONY: run test setup venv assets translations migrate demo serve lint worker beat clean
+
+run: setup demo serve
+
+setup: $(VENV)/.installed translations migrate
+
+$(VENV)/.installed: requirements.txt
+	@py="$$($(FIND_PYTHON))"; \
+	if [ -z "$$py" ]; then echo "Python 3.12 or newer is required (Django 6.1 needs it): install it, or set PYTHON=/path/to/python3.12." >&2; exit 1; fi; \
+	echo "Using $$py ($$($$py --version))"; \
+	[ -x $(PY) ] || $$py -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+translations: $(VENV)/.installed
+	$(PY) manage.py compile_translations
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+
+demo: setup
+	$(PY) manage.py load_demo
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+worker: setup
+	$(VENV)/bin/celery -A emulation worker --loglevel=INFO
+
+beat: setup
+	$(VENV)/bin/celery -A emulation beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .pytest_cache

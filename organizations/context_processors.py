@@ -1,0 +1,16 @@
+"""Navigation entries by role, computed from the cached reach (no extra query per page)."""
+
+from .enums import Role
+from .reach import reach_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_roles": set()}
+    reach = reach_for(user)
+    roles = set(reach.roles)
+    return {
+        "nav_roles": roles,
+        "nav_is_officer": reach.is_superuser or bool(roles & {Role.OFFICER, Role.ADMIN}),
+    }

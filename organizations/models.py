@@ -1,0 +1,249 @@
+"""Organisations, blocs, people and role memberships: the base every other app builds on."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emulation.db import TimeStampedModel
+
+from .enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
+
+
+def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Organization(TimeStampedModel):
+    """A node of the organisation tree (any depth, no hard-coded levels).
+
+    ``path`` is a materialised path of ids (``/1/5/23/``) so that "this organisation and everything
+    below it" is one indexed prefix query; services keep it in step with ``parent``.
+    """
+
+    code = models.CharField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices, default=OrganizationKind.UNIT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        related_name="children",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    path = models.CharField(_("tree path"), max_length=500, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        related_name="merged_from",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["path"]
+        constraints = [
+            _choices_check("kind", OrganizationKind, "organizations_organization_kind_valid"),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="organizations_organization_not_own_parent"),
+        ]
+        indexes = [
+            # organization_list_for_user / organization_descendants: prefix match on the path.
+            models.Index(fields=["path"], name="org_path_idx", opclasses=["varchar_pattern_ops"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    def ancestor_ids(self) -> list[int]:
+        """Ids on the path from the root down to (and including) this organisation."""
+        return [int(part) for part in self.path.strip("/").split("/") if part]
+
+
+class OrganizationChange(TimeStampedModel):
+    """History of renames, moves and mergers: who changed what, from which value to which."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="changes", on_delete=models.CASCADE
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        related_name="organization_changes",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    changes = models.JSONField(_("changes"), default=dict)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation change")
+        verbose_name_plural = _("organisation changes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organization} @ {self.created_at:%Y-%m-%d}"
+
+
+class EmulationBloc(TimeStampedModel):
+    """A khối (same function) or cụm (same area) grouping organisations for one year."""
+
+    code = models.CharField(_("code"), max_length=50)
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=BlocKind.choices, default=BlocKind.BLOC)
+    year = models.PositiveSmallIntegerField(_("year"))
+    organizer = models.ForeignKey(
+        Organization,
+        verbose_name=_("organising body"),
+        related_name="organized_blocs",
+        on_delete=models.PROTECT,
+        help_text=_("The body that runs the bloc and whose officers manage it."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(
+        Organization, through="BlocMember", related_name="blocs", verbose_name=_("member organisations")
+    )
+
+    class Meta:
+        verbose_name = _("emulation bloc")
+        verbose_name_plural = _("emulation blocs")
+        ordering = ["-year", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "year"], name="organizations_emulationbloc_unique_code_year"),
+            _choices_check("kind", BlocKind, "organizations_emulationbloc_kind_valid"),
+            models.CheckConstraint(condition=Q(year__gte=1945, year__lte=2200), name="organizations_emulationbloc_year_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.year})"
+
+
+class BlocMember(TimeStampedModel):
+    bloc = models.ForeignKey(EmulationBloc, verbose_name=_("bloc"), related_name="memberships", on_delete=models.CASCADE)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="bloc_memberships", on_delete=models.PROTECT
+    )
+    role = models.CharField(_("role in bloc"), max_length=20, choices=BlocRole.choices, default=BlocRole.MEMBER)
+
+    class Meta:
+        verbose_name = _("bloc member")
+        verbose_name_plural = _("bloc members")
+        ordering = ["bloc", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "organization"], name="organizations_blocmember_unique_org"),
+            models.UniqueConstraint(
+                fields=["bloc"], condition=Q(role=BlocRole.LEADER), name="organizations_blocmember_one_leader"
+            ),
+            _choices_check("role", BlocRole, "organizations_blocmember_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.get_role_display()}"
+
+
+class Person(TimeStampedModel):
+    """A staff member. ``code`` (mã cán bộ) is the natural key used by imports."""
+
+    code = models.CharField(_("staff code"), max_length=50, unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="people", on_delete=models.PROTECT
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        related_name="person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["organization__path", "full_name"]
+        constraints = [_choices_check("gender", Gender, "organizations_person_gender_valid")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Membership(TimeStampedModel):
+    """A user holds a role in an organisation. Officers reach the whole subtree; scorers one unit."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), related_name="memberships", on_delete=models.CASCADE
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="memberships", on_delete=models.CASCADE
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["user", "organization__path", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization", "role"], name="organizations_membership_unique_role"),
+            _choices_check("role", Role, "organizations_membership_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.organization}"
+
+
+class ImportJob(TimeStampedModel):
+    """One upload of organisations or people; processed all-or-nothing by a Celery task."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING)
+    file_name = models.CharField(_("file name"), max_length=255)
+    # Kept in the database so any worker machine can read it; the upload size is capped in settings.
+    content = models.BinaryField(_("content"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        related_name="import_jobs",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+        constraints = [
+            _choices_check("kind", ImportKind, "organizations_importjob_kind_valid"),
+            _choices_check("status", ImportStatus, "organizations_importjob_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ImportStatus.DONE, ImportStatus.FAILED}

@@ -1,0 +1,97 @@
+"""Reads for the organisations app, with visibility applied."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from .enums import Role
+from .models import EmulationBloc, ImportJob, Membership, Organization, Person
+from .reach import reach_for
+
+
+def organization_list_for_user(user, *, search: str = "", kind: str = "") -> QuerySet[Organization]:
+    """Organisations the user may see, in tree order, with parent and counts for list pages."""
+    qs = (
+        Organization.objects.filter(reach_for(user).visible_q())
+        .select_related("parent")
+        .annotate(people_count=Count("people", distinct=True), children_count=Count("children", distinct=True))
+        .order_by("path")
+    )
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def organization_get_for_user(user, *, pk: int) -> Organization | None:
+    return Organization.objects.filter(reach_for(user).visible_q(), pk=pk).select_related("parent", "merged_into").first()
+
+
+def organization_ancestors(organization: Organization) -> QuerySet[Organization]:
+    """The chain from the root down to the parent (for breadcrumbs), one query."""
+    return Organization.objects.filter(pk__in=organization.ancestor_ids()[:-1]).order_by("depth")
+
+
+def organization_children(organization: Organization) -> QuerySet[Organization]:
+    return organization.children.annotate(children_count=Count("children")).order_by("name")
+
+
+def organization_descendants(organization: Organization, *, include_self: bool = True) -> QuerySet[Organization]:
+    qs = Organization.objects.filter(path__startswith=organization.path)
+    return qs if include_self else qs.exclude(pk=organization.pk)
+
+
+def organization_choices_for_officer(user) -> QuerySet[Organization]:
+    """Organisations under which the user may create or edit things (officer/admin subtrees)."""
+    reach = reach_for(user)
+    if reach.is_superuser:
+        return Organization.objects.filter(is_active=True).order_by("path")
+    condition = Q(pk__in=[])
+    for path in sorted(reach.paths(Role.OFFICER, Role.ADMIN)):
+        condition |= Q(path__startswith=path)
+    return Organization.objects.filter(condition, is_active=True).order_by("path")
+
+
+def person_list_for_user(user, *, search: str = "", organization: Organization | None = None) -> QuerySet[Person]:
+    qs = Person.objects.filter(reach_for(user).visible_q("organization__")).select_related("organization", "user")
+    if organization is not None:
+        qs = qs.filter(organization__path__startswith=organization.path)
+    if search:
+        qs = qs.filter(Q(full_name__icontains=search) | Q(code__icontains=search) | Q(position__icontains=search))
+    return qs.order_by("organization__path", "full_name")
+
+
+def person_get_for_user(user, *, pk: int) -> Person | None:
+    return person_list_for_user(user).filter(pk=pk).first()
+
+
+def bloc_list_for_user(user, *, year: int | None = None, search: str = "") -> QuerySet[EmulationBloc]:
+    """Blocs whose organiser or one of whose members the user can see."""
+    reach = reach_for(user)
+    visible_orgs = Organization.objects.filter(reach.visible_q()).values("pk")
+    qs = EmulationBloc.objects.select_related("organizer").annotate(member_count=Count("memberships", distinct=True))
+    if not reach.is_superuser:
+        qs = qs.filter(Q(organizer__in=visible_orgs) | Q(memberships__organization__in=visible_orgs)).distinct()
+    if year:
+        qs = qs.filter(year=year)
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+    return qs.order_by("-year", "name")
+
+
+def bloc_get_for_user(user, *, pk: int) -> EmulationBloc | None:
+    return bloc_list_for_user(user).filter(pk=pk).first()
+
+
+def bloc_members(bloc: EmulationBloc):
+    return bloc.memberships.select_related("organization").order_by("role", "organization__name")
+
+
+def membership_list_for_user(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organization").order_by("role", "organization__path")
+
+
+def import_job_list_for_user(user) -> QuerySet[ImportJob]:
+    qs = ImportJob.objects.defer("content").select_related("created_by")
+    return qs if reach_for(user).is_superuser else qs.filter(created_by=user)

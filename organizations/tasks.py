@@ -1,0 +1,15 @@
+"""Celery tasks of the organisations app: thin wrappers that load ids and call one service."""
+
+from celery import shared_task
+
+from .models import ImportJob
+
+
+@shared_task(name="organizations.import_job_run")
+def import_job_run_task(*, job_id: int) -> None:
+    """Process one uploaded import file (all-or-nothing); safe to run twice."""
+    from .imports import import_job_run
+
+    if not ImportJob.objects.filter(pk=job_id).exists():
+        return
+    import_job_run(job_id=job_id)

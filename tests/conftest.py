@@ -1,0 +1,53 @@
+import pytest
+from django.core.cache import cache
+
+from organizations.enums import Role
+
+from .factories import MembershipFactory, OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Login throttling and other counters live in the cache: start every test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def org_tree(db):
+    """root ─┬─ dept_a ── ward_a
+             └─ dept_b ── ward_b ; plus an unrelated other_root."""
+    root = OrganizationFactory(code="ROOT", name="Ban Tuyên giáo Thành ủy")
+    dept_a = OrganizationFactory(code="DA", name="Phòng A", parent=root)
+    dept_b = OrganizationFactory(code="DB", name="Phòng B", parent=root)
+    ward_a = OrganizationFactory(code="WA", name="Phường 1", parent=dept_a)
+    ward_b = OrganizationFactory(code="WB", name="Phường 2", parent=dept_b)
+    other_root = OrganizationFactory(code="OTHER", name="Tỉnh ủy khác")
+    return {"root": root, "dept_a": dept_a, "dept_b": dept_b, "ward_a": ward_a, "ward_b": ward_b, "other": other_root}
+
+
+def _user_with(role, organization, username):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, organization=organization, role=role)
+    return user
+
+
+@pytest.fixture
+def officer(org_tree):
+    return _user_with(Role.OFFICER, org_tree["root"], "officer")
+
+
+@pytest.fixture
+def other_officer(org_tree):
+    return _user_with(Role.OFFICER, org_tree["other"], "other_officer")
+
+
+@pytest.fixture
+def scorer_a(org_tree):
+    return _user_with(Role.SCORER, org_tree["ward_a"], "scorer_a")
+
+
+@pytest.fixture
+def scorer_b(org_tree):
+    return _user_with(Role.SCORER, org_tree["ward_b"], "scorer_b")
