@@ -1,3 +1,78 @@
 from django.contrib import admin
 
-# Register your models here.
+from .models import BlocMember, EmulationBloc, ImportJob, Membership, Organization, OrganizationChange, Person
+from .services import organization_create, organization_update
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "short_name", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active", "depth"]
+    search_fields = ["name", "short_name", "code"]
+    autocomplete_fields = ["parent", "merged_into"]
+    readonly_fields = ["path", "depth", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        # Go through the services so tree paths and history stay right.
+        fields = {name: form.cleaned_data[name] for name in ["code", "name", "short_name", "kind", "is_active"]}
+        if change:
+            organization_update(organization=obj, parent=form.cleaned_data["parent"], changed_by=request.user, **fields)
+        else:
+            created = organization_create(parent=form.cleaned_data["parent"], **fields)
+            obj.pk = created.pk
+
+
+@admin.register(OrganizationChange)
+class OrganizationChangeAdmin(admin.ModelAdmin):
+    list_display = ["organization", "changed_by", "created_at", "note"]
+    search_fields = ["organization__name", "organization__code", "note"]
+    list_filter = ["created_at"]
+    readonly_fields = ["organization", "changed_by", "changes", "note", "created_at", "updated_at"]
+
+
+class BlocMemberInline(admin.TabularInline):
+    model = BlocMember
+    autocomplete_fields = ["organization"]
+    extra = 0
+
+
+@admin.register(EmulationBloc)
+class EmulationBlocAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "year", "organizer"]
+    list_filter = ["kind", "year"]
+    search_fields = ["name", "code", "organizer__name"]
+    autocomplete_fields = ["organizer"]
+    inlines = [BlocMemberInline]
+
+
+@admin.register(BlocMember)
+class BlocMemberAdmin(admin.ModelAdmin):
+    list_display = ["bloc", "organization", "role"]
+    list_filter = ["role", "bloc__year"]
+    search_fields = ["bloc__name", "organization__name", "organization__code"]
+    autocomplete_fields = ["bloc", "organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "code", "gender", "position", "organization", "user", "is_active"]
+    list_filter = ["gender", "is_active"]
+    search_fields = ["full_name", "code", "email", "organization__name"]
+    autocomplete_fields = ["organization", "user"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__email", "organization__name", "organization__code"]
+    autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "kind", "status", "created_by", "created_at", "created_count", "updated_count"]
+    list_filter = ["kind", "status"]
+    search_fields = ["file_name", "created_by__username"]
+    exclude = ["content"]
+    readonly_fields = [f.name for f in ImportJob._meta.fields if f.name != "content"]

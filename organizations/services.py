@@ -147,3 +147,10 @@ def bloc_member_set(*, bloc: EmulationBloc, organization: Organization, role: st
         )
     member, _created = BlocMember.objects.update_or_create(bloc=bloc, organization=organization, defaults={"role": role})
     return member
+
+
+@transaction.atomic
+def bloc_member_remove(*, bloc: EmulationBloc, organization: Organization) -> int:
+    """Take an organisation out of a bloc; returns how many rows went (0 or 1)."""
+    deleted, _details = BlocMember.objects.filter(bloc=bloc, organization=organization).delete()
+    return deleted

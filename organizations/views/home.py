@@ -1,6 +1,37 @@
-"""Placeholder: replaced by the real views."""
-from django.http import HttpResponse
+"""The home page: what this person has to do, by role."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .. import selectors
+from ..enums import Role
+from ..reach import reach_for
 
 
+def _officer_summary(user) -> dict:
+    organizations = selectors.organization_list_for_user(user)
+    return {
+        "organization_count": organizations.count(),
+        "person_count": selectors.person_list_for_user(user).count(),
+        "recent_imports": list(selectors.import_job_list_for_user(user)[:5]),
+    }
+
+
+@login_required
 def home(request):
-    return HttpResponse("ok")
+    user = request.user
+    reach = reach_for(user)
+    memberships = list(selectors.membership_list_for_user(user))
+    roles = {m.role for m in memberships}
+    context = {
+        "memberships": memberships,
+        "is_officer": reach.is_superuser or bool(roles & {Role.OFFICER, Role.ADMIN}),
+        "is_scorer": Role.SCORER in roles,
+        "is_reviewer": Role.REVIEWER in roles,
+        "is_council": bool(roles & {Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}),
+        "is_signer": Role.SIGNER in roles,
+        "scorer_units": [m.organization for m in memberships if m.role == Role.SCORER],
+    }
+    if context["is_officer"]:
+        context |= _officer_summary(user)
+    return render(request, "home.html", context)

@@ -1,0 +1,78 @@
+"""Forms for organisations and people: input shape only; services enforce the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .enums import BlocRole
+from .models import Organization, Person
+
+
+def _helper(submit_label) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class OrganizationTreeChoiceField(forms.ModelChoiceField):
+    """Shows the depth in the tree so a long list stays readable."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        return f"{'— ' * obj.depth}{obj.name} ({obj.code})"
+
+
+class OrganizationForm(forms.ModelForm):
+    parent = OrganizationTreeChoiceField(queryset=Organization.objects.none(), label=_("Parent organisation"))
+    note = forms.CharField(label=_("Reason for the change"), max_length=255, required=False)
+
+    class Meta:
+        model = Organization
+        fields = ["parent", "code", "name", "short_name", "kind", "is_active"]
+
+    def __init__(self, *args, parent_choices, allow_root: bool, is_update: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = parent_choices
+        self.fields["parent"].required = not allow_root
+        if not is_update:
+            del self.fields["note"]
+            del self.fields["is_active"]
+        self.helper = _helper(_("Save"))
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+
+class PersonForm(forms.ModelForm):
+    organization = OrganizationTreeChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    class Meta:
+        model = Person
+        fields = ["code", "full_name", "gender", "date_of_birth", "position", "organization", "email", "phone"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, organization_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices
+        self.helper = _helper(_("Save"))
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class BlocMemberForm(forms.Form):
+    """Add an organisation to a bloc, change its role, or remove it (``remove`` checked)."""
+
+    organization = OrganizationTreeChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+    role = forms.ChoiceField(label=_("Role in bloc"), choices=BlocRole.choices, initial=BlocRole.MEMBER)
+    remove = forms.BooleanField(label=_("Remove from the bloc"), required=False)
+
+    def __init__(self, *args, organization_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices
+        self.helper = _helper(_("Save"))
+        self.helper.attrs = {"data-confirm": str(_("Apply this change to the bloc members?"))}
