@@ -18,6 +18,10 @@ def _helper(submit_label) -> FormHelper:
 class OrganizationTreeChoiceField(forms.ModelChoiceField):
     """Shows the depth in the tree so a long list stays readable."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("— Choose an organisation —"))
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj: Organization) -> str:
         return f"{'— ' * obj.depth}{obj.name} ({obj.code})"
 

@@ -17,7 +17,7 @@ def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> 
 class Organization(TimeStampedModel):
     """A node of the organisation tree (any depth, no hard-coded levels).
 
-    ``path`` is a materialised path of ids (``/1/5/23/``) so that "this organisation and everything
+    ``path`` is a materialised path of zero-padded ids (``/0000000001/0000000005/``) so that "this organisation and everything
     below it" is one indexed prefix query; services keep it in step with ``parent``.
     """
 

@@ -34,7 +34,7 @@ def organization_ancestors(organization: Organization) -> QuerySet[Organization]
 
 
 def organization_children(organization: Organization) -> QuerySet[Organization]:
-    return organization.children.annotate(children_count=Count("children")).order_by("name")
+    return organization.children.annotate(children_count=Count("children")).order_by("path")
 
 
 def organization_descendants(organization: Organization, *, include_self: bool = True) -> QuerySet[Organization]:

@@ -14,8 +14,11 @@ from .models import BlocMember, EmulationBloc, Membership, Organization, Organiz
 ORGANIZATION_FIELDS = ("code", "name", "short_name", "kind", "is_active")
 
 
+PATH_DIGITS = 10  # fixed-width segments make the path sort in tree order (siblings by creation)
+
+
 def _path_for(*, organization: Organization, parent: Organization | None) -> str:
-    return f"{parent.path if parent else '/'}{organization.pk}/"
+    return f"{parent.path if parent else '/'}{organization.pk:0{PATH_DIGITS}d}/"
 
 
 @transaction.atomic

@@ -30,6 +30,11 @@ def organization_list(request):
     kind = kind if kind in OrganizationKind.values else ""
     queryset = selectors.organization_list_for_user(request.user, search=query, kind=kind)
     context = paginate(request, queryset) | {"q": query, "kind": kind, "kinds": OrganizationKind.choices}
+    objects = list(context["object_list"])
+    top = min((org.depth for org in objects), default=0)
+    for org in objects:
+        org.indent = min(org.depth - top, 5)  # indentation relative to the highest unit shown
+    context["object_list"] = objects
     return render(request, "organizations/organization_list.html", context)
 
 

@@ -38,4 +38,4 @@ def test_admin_creates_organisation_through_service(client, org_tree):
         "is_active": "on"})
     assert response.status_code == 302
     created = Organization.objects.get(code="NEW")
-    assert created.path == f"{org_tree['ward_a'].path}{created.pk}/"
+    assert created.path == f"{org_tree['ward_a'].path}{created.pk:010d}/"

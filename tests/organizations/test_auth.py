@@ -100,3 +100,9 @@ def test_security_headers_present(client, officer):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_browser_language_does_not_override_vietnamese_default(client, officer):
+    client.force_login(officer)
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page and "Việc của tôi" in page

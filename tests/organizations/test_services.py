@@ -9,11 +9,16 @@ from tests.factories import EmulationBlocFactory, OrganizationFactory, PersonFac
 pytestmark = pytest.mark.django_db
 
 
+def _seg(org) -> str:
+    return f"{org.pk:010d}/"
+
+
 def test_organization_create_sets_path_and_depth(org_tree):
     ward_a = org_tree["ward_a"]
     root, dept_a = org_tree["root"], org_tree["dept_a"]
-    assert root.path == f"/{root.pk}/"
-    assert ward_a.path == f"/{root.pk}/{dept_a.pk}/{ward_a.pk}/"
+    assert root.path == f"/{_seg(root)}"
+    assert ward_a.path == f"/{_seg(root)}{_seg(dept_a)}{_seg(ward_a)}"
+    assert ward_a.ancestor_ids() == [root.pk, dept_a.pk, ward_a.pk]
     assert (root.depth, dept_a.depth, ward_a.depth) == (0, 1, 2)
 
 
@@ -25,8 +30,8 @@ def test_organization_update_moves_whole_subtree_and_records_history(org_tree, o
 
     ward_a.refresh_from_db()
     deep.refresh_from_db()
-    assert ward_a.path == f"{dept_b.path}{ward_a.pk}/"
-    assert deep.path == f"{dept_b.path}{ward_a.pk}/{deep.pk}/"
+    assert ward_a.path == f"{dept_b.path}{_seg(ward_a)}"
+    assert deep.path == f"{dept_b.path}{_seg(ward_a)}{_seg(deep)}"
     assert deep.depth == 3
     change = OrganizationChange.objects.get(organization=ward_a)
     assert change.changes == {"parent": [dept_a.code, dept_b.code]}
@@ -71,3 +76,9 @@ def test_bloc_new_leader_demotes_previous_one(org_tree):
     services.bloc_member_set(bloc=bloc, organization=org_tree["ward_b"], role=BlocRole.LEADER)
     roles = dict(BlocMember.objects.filter(bloc=bloc).values_list("organization__code", "role"))
     assert roles == {"WA": BlocRole.MEMBER, "WB": BlocRole.LEADER}
+
+
+def test_tree_order_puts_siblings_in_creation_order_past_nine(org_tree):
+    wards = [OrganizationFactory(parent=org_tree["dept_a"], name=f"Phường {n}") for n in range(1, 13)]
+    ordered = list(Organization.objects.filter(parent=org_tree["dept_a"]).exclude(code="WA").order_by("path"))
+    assert ordered == wards
