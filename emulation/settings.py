@@ -58,9 +58,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", INSECURE_DEFAULT_KEY)
 if not DEBUG and (SECRET_KEY == INSECURE_DEFAULT_KEY or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -197,9 +195,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # E-mail (Django 6.1 MAILERS): console in development, SMTP in production.
 EMAIL_BACKEND_PATH = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 _mail_options: dict = {}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):

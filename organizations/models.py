@@ -17,8 +17,9 @@ def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> 
 class Organization(TimeStampedModel):
     """A node of the organisation tree (any depth, no hard-coded levels).
 
-    ``path`` is a materialised path of zero-padded ids (``/0000000001/0000000005/``) so that "this organisation and everything
-    below it" is one indexed prefix query; services keep it in step with ``parent``.
+    ``path`` is a materialised path of zero-padded ids (``/0000000001/0000000005/``) so that "this
+    organisation and everything below it" is one indexed prefix query; services keep it in step with
+    ``parent``.
     """
 
     code = models.CharField(_("code"), max_length=50, unique=True)
@@ -51,7 +52,9 @@ class Organization(TimeStampedModel):
         ordering = ["path"]
         constraints = [
             _choices_check("kind", OrganizationKind, "organizations_organization_kind_valid"),
-            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="organizations_organization_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="organizations_organization_not_own_parent"
+            ),
         ]
         indexes = [
             # organization_list_for_user / organization_descendants: prefix match on the path.
@@ -122,7 +125,9 @@ class EmulationBloc(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["code", "year"], name="organizations_emulationbloc_unique_code_year"),
             _choices_check("kind", BlocKind, "organizations_emulationbloc_kind_valid"),
-            models.CheckConstraint(condition=Q(year__gte=1945, year__lte=2200), name="organizations_emulationbloc_year_range"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1945, year__lte=2200), name="organizations_emulationbloc_year_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,7 +135,9 @@ class EmulationBloc(TimeStampedModel):
 
 
 class BlocMember(TimeStampedModel):
-    bloc = models.ForeignKey(EmulationBloc, verbose_name=_("bloc"), related_name="memberships", on_delete=models.CASCADE)
+    bloc = models.ForeignKey(
+        EmulationBloc, verbose_name=_("bloc"), related_name="memberships", on_delete=models.CASCADE
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("organisation"), related_name="bloc_memberships", on_delete=models.PROTECT
     )
@@ -201,7 +208,9 @@ class Membership(TimeStampedModel):
         verbose_name_plural = _("memberships")
         ordering = ["user", "organization__path", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organization", "role"], name="organizations_membership_unique_role"),
+            models.UniqueConstraint(
+                fields=["user", "organization", "role"], name="organizations_membership_unique_role"
+            ),
             _choices_check("role", Role, "organizations_membership_role_valid"),
         ]
 

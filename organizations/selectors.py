@@ -25,7 +25,9 @@ def organization_list_for_user(user, *, search: str = "", kind: str = "") -> Que
 
 
 def organization_get_for_user(user, *, pk: int) -> Organization | None:
-    return Organization.objects.filter(reach_for(user).visible_q(), pk=pk).select_related("parent", "merged_into").first()
+    return (
+        Organization.objects.filter(reach_for(user).visible_q(), pk=pk).select_related("parent", "merged_into").first()
+    )
 
 
 def organization_ancestors(organization: Organization) -> QuerySet[Organization]:

@@ -33,7 +33,12 @@ def organization_create(
 ) -> Organization:
     """Create an organisation under ``parent`` (or as a root) and set its tree path."""
     organization = Organization(
-        code=code.strip(), name=name.strip(), short_name=short_name.strip(), kind=kind, parent=parent, is_active=is_active
+        code=code.strip(),
+        name=name.strip(),
+        short_name=short_name.strip(),
+        kind=kind,
+        parent=parent,
+        is_active=is_active,
     )
     organization.full_clean(exclude=["path"])
     organization.save()
@@ -148,7 +153,9 @@ def bloc_member_set(*, bloc: EmulationBloc, organization: Organization, role: st
         BlocMember.objects.filter(bloc=bloc, role=BlocRole.LEADER).exclude(organization=organization).update(
             role=BlocRole.MEMBER
         )
-    member, _created = BlocMember.objects.update_or_create(bloc=bloc, organization=organization, defaults={"role": role})
+    member, _created = BlocMember.objects.update_or_create(
+        bloc=bloc, organization=organization, defaults={"role": role}
+    )
     return member
 
 

@@ -17,7 +17,7 @@ def _clear_cache():
 @pytest.fixture
 def org_tree(db):
     """root ─┬─ dept_a ── ward_a
-             └─ dept_b ── ward_b ; plus an unrelated other_root."""
+    └─ dept_b ── ward_b ; plus an unrelated other_root."""
     root = OrganizationFactory(code="ROOT", name="Ban Tuyên giáo Thành ủy")
     dept_a = OrganizationFactory(code="DA", name="Phòng A", parent=root)
     dept_b = OrganizationFactory(code="DB", name="Phòng B", parent=root)

@@ -37,7 +37,9 @@ def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):
     shutil.copytree(base, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "*.sqlite3", "__pycache__"))
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "vi", "--no-location", "--ignore", "var/*"],
-        cwd=copy, check=True, capture_output=True,
+        cwd=copy,
+        check=True,
+        capture_output=True,
     )
     fresh = polib.pofile(str(copy / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
     assert _untranslated(fresh) == [], "run makemessages and translate the new strings"

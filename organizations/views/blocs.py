@@ -19,7 +19,9 @@ def bloc_list(request):
     query = search_term(request)
     year = request.GET.get("year", "")
     queryset = selectors.bloc_list_for_user(request.user, search=query, year=int(year) if year.isdigit() else None)
-    return render(request, "organizations/emulationbloc_list.html", paginate(request, queryset) | {"q": query, "year": year})
+    return render(
+        request, "organizations/emulationbloc_list.html", paginate(request, queryset) | {"q": query, "year": year}
+    )
 
 
 @login_required
@@ -38,8 +40,13 @@ def bloc_detail(request, pk: int):
             raise PermissionDenied
         if form.is_valid():
             return _save_member(request, bloc, form)
-    context = {"bloc": bloc, "members": selectors.bloc_members(bloc), "can_edit": can_edit, "form": form,
-               "roles": BlocRole}
+    context = {
+        "bloc": bloc,
+        "members": selectors.bloc_members(bloc),
+        "can_edit": can_edit,
+        "form": form,
+        "roles": BlocRole,
+    }
     return render(request, "organizations/emulationbloc_detail.html", context)
 
 

@@ -110,9 +110,8 @@ def organization_update(request, pk: int):
         allow_root=reach_for(request.user).is_superuser or organization.parent_id is None,
         is_update=True,
     )
-    if request.method == "POST" and form.is_valid():
-        # The ModelForm wrote the new values onto the instance; the service reloads the row itself.
-        if _apply_form(request, form, organization) is not None:
-            messages.success(request, _("Changes were saved."))
-            return redirect("organizations:organization-detail", pk=organization.pk)
+    # The ModelForm writes the new values onto the instance; the service reloads the row itself.
+    if request.method == "POST" and form.is_valid() and _apply_form(request, form, organization) is not None:
+        messages.success(request, _("Changes were saved."))
+        return redirect("organizations:organization-detail", pk=organization.pk)
     return render(request, "organizations/organization_form.html", {"form": form, "organization": organization})

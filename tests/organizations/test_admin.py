@@ -33,9 +33,17 @@ def test_admin_changelists_render_with_search_and_filters(client, org_tree):
 
 def test_admin_creates_organisation_through_service(client, org_tree):
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
-    response = client.post(reverse("admin:organizations_organization_add"), {
-        "code": "NEW", "name": "Đơn vị mới", "short_name": "", "kind": "unit", "parent": org_tree["ward_a"].pk,
-        "is_active": "on"})
+    response = client.post(
+        reverse("admin:organizations_organization_add"),
+        {
+            "code": "NEW",
+            "name": "Đơn vị mới",
+            "short_name": "",
+            "kind": "unit",
+            "parent": org_tree["ward_a"].pk,
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     created = Organization.objects.get(code="NEW")
     assert created.path == f"{org_tree['ward_a'].path}{created.pk:010d}/"

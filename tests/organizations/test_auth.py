@@ -51,8 +51,10 @@ def test_logout_requires_post_and_ends_session(client, officer):
 def test_password_change_stores_argon2_hash(client, officer):
     client.force_login(officer)
     new_password = "Mật-khẩu-mới-an-toàn-2027"
-    response = client.post(reverse("password_change"), {
-        "old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password})
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
     assert response.status_code == 302
     user = get_user_model().objects.get(pk=officer.pk)
     assert user.check_password(new_password) and user.password.startswith("argon2")

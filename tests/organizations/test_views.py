@@ -134,8 +134,15 @@ def test_officer_moves_and_renames_with_history(client, officer, org_tree):
     ward = org_tree["ward_a"]
     response = client.post(
         reverse("organizations:organization-update", args=[ward.pk]),
-        {"parent": org_tree["dept_b"].pk, "code": "WA", "name": "Phường Một", "short_name": "P1",
-         "kind": OrganizationKind.COMMUNE, "is_active": "on", "note": "Sắp xếp lại"},
+        {
+            "parent": org_tree["dept_b"].pk,
+            "code": "WA",
+            "name": "Phường Một",
+            "short_name": "P1",
+            "kind": OrganizationKind.COMMUNE,
+            "is_active": "on",
+            "note": "Sắp xếp lại",
+        },
     )
     assert response.status_code == 302
     ward.refresh_from_db()
@@ -160,9 +167,16 @@ def test_officer_cannot_move_unit_below_itself(client, officer, org_tree):
 
 def test_officer_adds_and_edits_a_person(client, officer, org_tree):
     client.force_login(officer)
-    data = {"code": "cb-1", "full_name": "Nguyễn Thị Ngọc Phượng", "gender": Gender.FEMALE,
-            "date_of_birth": "1985-03-08", "position": "Chuyên viên", "organization": org_tree["ward_a"].pk,
-            "email": "phuong@example.gov.vn", "phone": ""}
+    data = {
+        "code": "cb-1",
+        "full_name": "Nguyễn Thị Ngọc Phượng",
+        "gender": Gender.FEMALE,
+        "date_of_birth": "1985-03-08",
+        "position": "Chuyên viên",
+        "organization": org_tree["ward_a"].pk,
+        "email": "phuong@example.gov.vn",
+        "phone": "",
+    }
     response = client.post(reverse("organizations:person-create"), data)
     person = Person.objects.get(code="CB-1")
     assert response.status_code == 302 and person.full_name == "Nguyễn Thị Ngọc Phượng"
@@ -173,9 +187,16 @@ def test_officer_adds_and_edits_a_person(client, officer, org_tree):
 
 def test_person_form_rejects_bad_email_and_keeps_input(client, officer, org_tree):
     client.force_login(officer)
-    response = client.post(reverse("organizations:person-create"), {
-        "code": "CB-2", "full_name": "Lê Thanh Đào", "gender": Gender.FEMALE, "organization": org_tree["ward_a"].pk,
-        "email": "không-phải-email"})
+    response = client.post(
+        reverse("organizations:person-create"),
+        {
+            "code": "CB-2",
+            "full_name": "Lê Thanh Đào",
+            "gender": Gender.FEMALE,
+            "organization": org_tree["ward_a"].pk,
+            "email": "không-phải-email",
+        },
+    )
     assert response.status_code == 200 and "email" in response.context["form"].errors
     assert "Lê Thanh Đào" in response.content.decode()
     assert not Person.objects.filter(code="CB-2").exists()
@@ -183,8 +204,10 @@ def test_person_form_rejects_bad_email_and_keeps_input(client, officer, org_tree
 
 def test_person_organisation_outside_reach_is_refused(client, officer, org_tree):
     client.force_login(officer)
-    response = client.post(reverse("organizations:person-create"), {
-        "code": "CB-3", "full_name": "Trần Quốc Cường", "gender": Gender.MALE, "organization": org_tree["other"].pk})
+    response = client.post(
+        reverse("organizations:person-create"),
+        {"code": "CB-3", "full_name": "Trần Quốc Cường", "gender": Gender.MALE, "organization": org_tree["other"].pk},
+    )
     assert "organization" in response.context["form"].errors
     assert not Person.objects.filter(code="CB-3").exists()
 
@@ -195,15 +218,24 @@ def test_bloc_visible_to_member_scorer_and_editable_by_organiser_officer(client,
     client.force_login(scorer_a)
     page = client.get(reverse("organizations:bloc-detail", args=[bloc.pk]))
     assert "Cụm thi đua các phường" in page.content.decode() and page.context["form"] is None
-    assert client.post(reverse("organizations:bloc-detail", args=[bloc.pk]), {
-        "organization": org_tree["ward_b"].pk, "role": "member"}).status_code == 403
+    assert (
+        client.post(
+            reverse("organizations:bloc-detail", args=[bloc.pk]),
+            {"organization": org_tree["ward_b"].pk, "role": "member"},
+        ).status_code
+        == 403
+    )
     client.force_login(officer)
-    response = client.post(reverse("organizations:bloc-detail", args=[bloc.pk]), {
-        "organization": org_tree["ward_b"].pk, "role": BlocRole.LEADER})
+    response = client.post(
+        reverse("organizations:bloc-detail", args=[bloc.pk]),
+        {"organization": org_tree["ward_b"].pk, "role": BlocRole.LEADER},
+    )
     assert response.status_code == 302
     assert dict(BlocMember.objects.values_list("organization__code", "role")) == {"WA": "member", "WB": "leader"}
-    client.post(reverse("organizations:bloc-detail", args=[bloc.pk]), {
-        "organization": org_tree["ward_a"].pk, "role": "member", "remove": "on"})
+    client.post(
+        reverse("organizations:bloc-detail", args=[bloc.pk]),
+        {"organization": org_tree["ward_a"].pk, "role": "member", "remove": "on"},
+    )
     assert list(BlocMember.objects.values_list("organization__code", flat=True)) == ["WB"]
 
 
