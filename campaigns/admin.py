@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Campaign, CampaignEvent, Phase
+from .models import Campaign, CampaignEvent, Participant, Phase
 
 
 class PhaseInline(admin.TabularInline):
@@ -30,3 +30,10 @@ class CampaignEventAdmin(admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["campaign__name", "campaign__plan_number", "note", "actor__username"]
     readonly_fields = ["campaign", "action", "from_status", "to_status", "actor", "changes", "note", "created_at"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "campaign", "organization", "person"]
+    search_fields = ["organization__name", "organization__code", "person__full_name", "campaign__name"]
+    autocomplete_fields = ["campaign", "organization", "person"]

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 from emulation.db import TimeStampedModel
 from organizations.models import Organization
 
-from .enums import CampaignKind, CampaignStatus, ParticipantScope, PhaseCombination
+from .enums import CampaignKind, CampaignStatus, ParticipantKind, ParticipantScope, PhaseCombination
 
 
 def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
@@ -61,10 +61,14 @@ class Campaign(TimeStampedModel):
             _choices_check("participant_scope", ParticipantScope, "campaigns_campaign_scope_valid"),
             _choices_check("phase_combination", PhaseCombination, "campaigns_campaign_combination_valid"),
             models.CheckConstraint(
-                condition=Q(end_date__gt=F("start_date")), name="campaigns_campaign_end_after_start"
+                condition=Q(end_date__gt=F("start_date")),
+                name="campaigns_campaign_end_after_start",
+                violation_error_message=_("The end date must be after the start date."),
             ),
             models.UniqueConstraint(
-                fields=["launching_organization", "plan_number"], name="campaigns_campaign_unique_plan_number"
+                fields=["launching_organization", "plan_number"],
+                name="campaigns_campaign_unique_plan_number",
+                violation_error_message=_("This organisation already has a campaign with this plan number."),
             ),
         ]
         indexes = [
@@ -124,9 +128,68 @@ class Phase(TimeStampedModel):
         ordering = ["campaign", "position"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "position"], name="campaigns_phase_unique_position"),
-            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="campaigns_phase_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="campaigns_phase_end_after_start",
+                violation_error_message=_("A phase cannot end before it starts."),
+            ),
             models.CheckConstraint(condition=Q(weight__gte=0), name="campaigns_phase_weight_not_negative"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class Participant(TimeStampedModel):
+    """An organisation (collective) or a person (individual) enrolled in a campaign — exactly one of them."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), related_name="participants", on_delete=models.CASCADE
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="participations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    person = models.ForeignKey(
+        "organizations.Person",
+        verbose_name=_("person"),
+        related_name="participations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["campaign", "organization__path", "person__full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(organization__isnull=False, person__isnull=True)
+                    | Q(organization__isnull=True, person__isnull=False)
+                ),
+                name="campaigns_participant_exactly_one",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "organization"],
+                condition=Q(organization__isnull=False),
+                name="campaigns_participant_unique_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "person"],
+                condition=Q(person__isnull=False),
+                name="campaigns_participant_unique_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organization or self.person)
+
+    @property
+    def kind(self) -> str:
+        return ParticipantKind.COLLECTIVE if self.organization_id else ParticipantKind.INDIVIDUAL

@@ -1,6 +1,16 @@
 from django.urls import path
 
+from . import views
+
 app_name = "campaigns"
 
-# The campaigns pages arrive with their own issue; the app is installed and routed from day one.
-urlpatterns: list[path] = []
+urlpatterns = [
+    path("", views.campaign_list, name="campaign-list"),
+    path("new/", views.campaign_create, name="campaign-create"),
+    path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
+    path("<int:pk>/edit/", views.campaign_update, name="campaign-update"),
+    path("<int:pk>/delete/", views.campaign_delete, name="campaign-delete"),
+    path("<int:pk>/step/<slug:action>/", views.campaign_transition, name="campaign-transition"),
+    path("<int:pk>/phases/new/", views.phase_edit, name="phase-create"),
+    path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase-update"),
+]

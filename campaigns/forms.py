@@ -1,0 +1,88 @@
+"""Campaign and phase forms: input shape only; services enforce dates, overlaps and states."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organizations.forms import OrganizationTreeChoiceField
+from organizations.models import Organization
+
+from .models import Campaign, Phase
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", _("Save")))
+    return helper
+
+
+class CampaignForm(forms.ModelForm):
+    launching_organization = OrganizationTreeChoiceField(
+        queryset=Organization.objects.none(), label=_("Launching organisation")
+    )
+    note = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=500,
+        required=False,
+        help_text=_("Required once the campaign has been launched: the correction is recorded."),
+    )
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "launching_organization",
+            "kind",
+            "plan_number",
+            "plan_date",
+            "signer_name",
+            "signer_title",
+            "name",
+            "theme",
+            "objectives",
+            "start_date",
+            "end_date",
+            "interim_review_date",
+            "final_review_date",
+            "participant_scope",
+            "phase_combination",
+            "min_products_per_unit",
+        ]
+        widgets = {
+            "plan_date": DATE,
+            "start_date": DATE,
+            "end_date": DATE,
+            "interim_review_date": DATE,
+            "final_review_date": DATE,
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            "objectives": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, organization_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["launching_organization"].queryset = organization_choices
+        if self.instance.pk:
+            # The launching organisation is fixed once the campaign exists.
+            del self.fields["launching_organization"]
+            if self.instance.is_draft:
+                del self.fields["note"]
+        else:
+            del self.fields["note"]
+        self.helper = _helper()
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = Phase
+        fields = ["name", "theme", "start_date", "end_date", "weight"]
+        widgets = {"start_date": DATE, "end_date": DATE, "theme": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

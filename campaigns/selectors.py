@@ -1,0 +1,44 @@
+"""Reads for campaigns with visibility applied: officers see their organisations' campaigns in every
+state; units and people see launched campaigns they take part in; drafts stay with the officers."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from organizations.enums import Role
+from organizations.reach import reach_for
+
+from .enums import CampaignStatus
+from .models import Campaign
+
+
+def _visibility(user) -> Q:
+    reach = reach_for(user)
+    if reach.is_superuser:
+        return Q()
+    officer = Q(pk__in=[])
+    for path in sorted(reach.paths(Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER)):
+        officer |= Q(launching_organization__path__startswith=path)
+    member_orgs = sorted(reach.ids(*Role.values))
+    participant = Q(participants__organization_id__in=member_orgs) | Q(participants__person__user=user)
+    return officer | (participant & ~Q(status=CampaignStatus.DRAFT))
+
+
+def campaign_list_for_user(user, *, search: str = "", status: str = "") -> QuerySet[Campaign]:
+    """Campaigns the user may see, newest first, with phase and participant counts."""
+    ids = Campaign.objects.filter(_visibility(user)).values("pk")
+    qs = (
+        Campaign.objects.filter(pk__in=ids)
+        .select_related("launching_organization")
+        .annotate(phase_count=Count("phases", distinct=True), participant_count=Count("participants", distinct=True))
+    )
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(plan_number__icontains=search) | Q(theme__icontains=search))
+    if status in CampaignStatus.values:
+        qs = qs.filter(status=status)
+    return qs.order_by("-start_date", "name")
+
+
+def campaign_get_for_user(user, *, pk: int) -> Campaign | None:
+    ids = Campaign.objects.filter(_visibility(user), pk=pk).values("pk")
+    return Campaign.objects.filter(pk__in=ids).select_related("launching_organization", "created_by").first()

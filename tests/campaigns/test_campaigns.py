@@ -1,0 +1,184 @@
+"""Campaign lifecycle and the 2020 three-phase plan of seed 000, through services and the HTTP client."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from campaigns import services
+from campaigns.enums import CampaignStatus
+from campaigns.models import Campaign, CampaignEvent, Phase
+
+pytestmark = pytest.mark.django_db
+
+PLAN_2020 = {
+    "plan_number": "383-KH/BTGTW",
+    "plan_date": date(2020, 4, 20),
+    "signer_name": "Võ Văn Phuông",
+    "signer_title": "Phó Trưởng Ban Tuyên giáo Trung ương",
+    "name": "Phong trào thi đua chào mừng 90 năm Ngày truyền thống ngành Tuyên giáo",
+    "start_date": date(2020, 5, 1),
+    "end_date": date(2020, 12, 31),
+}
+PHASES_2020 = [
+    ("Đợt 1", date(2020, 5, 1), date(2020, 6, 30)),
+    ("Đợt 2", date(2020, 7, 1), date(2020, 8, 1)),
+    ("Đợt 3", date(2020, 9, 1), date(2020, 12, 31)),
+]
+
+
+@pytest.fixture
+def campaign(org_tree, officer):
+    return services.campaign_create(launching_organization=org_tree["root"], created_by=officer, **PLAN_2020)
+
+
+def _add_2020_phases(campaign):
+    for name, start, end in PHASES_2020:
+        services.phase_save(campaign=campaign, name=name, start_date=start, end_date=end, theme=f"Chủ đề {name}")
+
+
+def test_seed_000_three_phases_are_entered_exactly(campaign):
+    _add_2020_phases(campaign)
+    rows = list(campaign.phases.values_list("position", "name", "start_date", "end_date"))
+    assert rows == [(i + 1, n, s, e) for i, (n, s, e) in enumerate(PHASES_2020)]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2020, 6, 30), date(2020, 7, 15)),
+        (date(2020, 4, 1), date(2020, 4, 30)),
+        (date(2020, 12, 1), date(2021, 1, 5)),
+    ],
+)
+def test_overlapping_or_outside_phase_is_refused(campaign, start, end):
+    _add_2020_phases(campaign)
+    with pytest.raises(ValidationError):
+        services.phase_save(campaign=campaign, name="Đợt lỗi", start_date=start, end_date=end)
+    assert campaign.phases.count() == 3
+
+
+def test_launch_needs_a_phase(campaign, officer):
+    with pytest.raises(ValidationError):
+        services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    assert Campaign.objects.get(pk=campaign.pk).status == CampaignStatus.DRAFT
+
+
+def test_full_lifecycle_is_recorded(campaign, officer):
+    _add_2020_phases(campaign)
+    for action, status in [
+        ("launch", "launched"),
+        ("close_scoring", "scoring_closed"),
+        ("reopen_scoring", "launched"),
+        ("close_scoring", "scoring_closed"),
+        ("finalise", "finalised"),
+        ("archive", "archived"),
+    ]:
+        campaign = services.campaign_transition(campaign=campaign, action=action, actor=officer)
+        assert campaign.status == status
+    steps = list(campaign.events.order_by("created_at", "id").values_list("action", "actor__username"))
+    assert steps[0] == ("create", "officer") and steps[-1] == ("archive", "officer") and len(steps) == 7
+
+
+def test_impossible_step_is_refused(campaign, officer):
+    with pytest.raises(ValidationError):
+        services.campaign_transition(campaign=campaign, action="finalise", actor=officer)
+
+
+def test_correction_after_launch_needs_reason_and_is_recorded(campaign, officer):
+    _add_2020_phases(campaign)
+    services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    with pytest.raises(ValidationError):
+        services.campaign_update(campaign=campaign, actor=officer, theme="Chủ đề mới")
+    services.campaign_update(campaign=campaign, actor=officer, theme="Chủ đề mới", note="Sửa lỗi chính tả")
+    event = CampaignEvent.objects.get(action="correction")
+    assert event.changes == {"theme": ["", "Chủ đề mới"]} and event.note == "Sửa lỗi chính tả"
+
+
+def test_only_drafts_can_be_deleted(campaign, officer):
+    _add_2020_phases(campaign)
+    services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    with pytest.raises(ValidationError):
+        services.campaign_delete(campaign=campaign)
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_officer_creates_campaign_in_the_browser(client, officer, org_tree):
+    client.force_login(officer)
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in PLAN_2020.items()}
+    data |= {
+        "launching_organization": org_tree["root"].pk,
+        "kind": "thematic",
+        "participant_scope": "both",
+        "phase_combination": "weighted",
+        "min_products_per_unit": 1,
+        "objectives": "Dòng 1\n<b>Dòng 2</b>",
+    }
+    response = client.post(reverse("campaigns:campaign-create"), data)
+    campaign = Campaign.objects.get(plan_number="383-KH/BTGTW")
+    assert response.status_code == 302 and campaign.created_by == officer and campaign.is_draft
+    page = client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).content.decode()
+    assert "Dòng 1<br>&lt;b&gt;Dòng 2&lt;/b&gt;" in page  # line breaks kept, no raw HTML
+
+
+def test_campaign_form_error_keeps_input(client, officer, org_tree):
+    client.force_login(officer)
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in PLAN_2020.items()}
+    data |= {
+        "launching_organization": org_tree["root"].pk,
+        "kind": "regular",
+        "participant_scope": "collective",
+        "phase_combination": "weighted",
+        "min_products_per_unit": 0,
+        "end_date": "2020-04-01",
+    }
+    response = client.post(reverse("campaigns:campaign-create"), data)
+    assert response.status_code == 200 and not Campaign.objects.exists()
+    assert "Võ Văn Phuông" in response.content.decode()
+
+
+def test_officer_walks_the_lifecycle_with_confirmation(client, officer, campaign):
+    _add_2020_phases(campaign)
+    client.force_login(officer)
+    url = reverse("campaigns:campaign-transition", args=[campaign.pk, "launch"])
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and Campaign.objects.get(pk=campaign.pk).is_draft
+    client.post(url, {"note": "Phát động"})
+    assert Campaign.objects.get(pk=campaign.pk).status == CampaignStatus.LAUNCHED
+
+
+def test_officer_of_another_organisation_gets_404(client, other_officer, campaign):
+    client.force_login(other_officer)
+    for name in ["campaign-detail", "campaign-update", "campaign-delete"]:
+        assert client.get(reverse(f"campaigns:{name}", args=[campaign.pk])).status_code == 404
+    assert client.post(reverse("campaigns:campaign-transition", args=[campaign.pk, "launch"])).status_code == 404
+
+
+def test_unit_scorer_does_not_see_drafts(client, scorer_a, campaign):
+    client.force_login(scorer_a)
+    assert client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).status_code == 404
+    assert client.get(reverse("campaigns:campaign-list")).context["page_obj"].paginator.count == 0
+
+
+def test_phase_form_reports_overlap_and_keeps_input(client, officer, campaign):
+    _add_2020_phases(campaign)
+    client.force_login(officer)
+    response = client.post(
+        reverse("campaigns:phase-create", args=[campaign.pk]),
+        {"name": "Đợt chồng lấn", "theme": "", "start_date": "2020-06-15", "end_date": "2020-07-10", "weight": "1"},
+    )
+    assert response.status_code == 200 and "Đợt chồng lấn" in response.content.decode()
+    assert not Phase.objects.filter(name="Đợt chồng lấn").exists()
+
+
+def test_campaign_list_query_count_is_constant(client, officer, org_tree, campaign, django_assert_num_queries):
+    client.force_login(officer)
+    url = reverse("campaigns:campaign-list")
+    client.get(url)
+    with django_assert_num_queries(5):
+        client.get(url)
+    for n in range(3):
+        services.campaign_create(launching_organization=org_tree["dept_a"], **(PLAN_2020 | {"plan_number": f"{n}-KH"}))
+    with django_assert_num_queries(5):
+        client.get(url)
