@@ -7,6 +7,14 @@ from .factories import MembershipFactory, OrganizationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(request, settings):
+    # Argon2 is deliberately slow (~50 ms a hash); tests that are about hashing opt back in with
+    # @pytest.mark.argon2, everything else uses a fast hasher so the suite stays quick.
+    if request.node.get_closest_marker("argon2") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Login throttling and other counters live in the cache: start every test clean.
     cache.clear()

@@ -48,6 +48,7 @@ def test_logout_requires_post_and_ends_session(client, officer):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.argon2
 def test_password_change_stores_argon2_hash(client, officer):
     client.force_login(officer)
     new_password = "Mật-khẩu-mới-an-toàn-2027"
