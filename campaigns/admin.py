@@ -1,6 +1,19 @@
 from django.contrib import admin
 
-from .models import Campaign, CampaignEvent, Participant, Phase
+from .models import (
+    Campaign,
+    CampaignEvent,
+    Covenant,
+    CovenantSignature,
+    Criterion,
+    CriterionGroup,
+    EmulationProduct,
+    Participant,
+    Phase,
+    Registration,
+    ScoringTable,
+    Tier,
+)
 
 
 class PhaseInline(admin.TabularInline):
@@ -37,3 +50,73 @@ class ParticipantAdmin(admin.ModelAdmin):
     list_display = ["__str__", "campaign", "organization", "person"]
     search_fields = ["organization__name", "organization__code", "person__full_name", "campaign__name"]
     autocomplete_fields = ["campaign", "organization", "person"]
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+    fields = ["position", "code", "text", "max_points", "method", "kind", "evidence_required"]
+
+
+@admin.register(ScoringTable)
+class ScoringTableAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "participant_kind", "declared_total", "bonus_cap", "penalty_cap"]
+    list_filter = ["participant_kind"]
+    search_fields = ["campaign__name", "campaign__plan_number"]
+
+
+@admin.register(CriterionGroup)
+class CriterionGroupAdmin(admin.ModelAdmin):
+    list_display = ["title", "code", "table", "position"]
+    search_fields = ["title", "code", "table__campaign__name"]
+    inlines = [CriterionInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["code", "text", "max_points", "method", "kind", "table"]
+    list_filter = ["method", "kind", "evidence_required"]
+    search_fields = ["code", "text", "table__campaign__name"]
+
+
+@admin.register(Tier)
+class TierAdmin(admin.ModelAdmin):
+    list_display = ["name", "lower_bound", "campaign", "position"]
+    search_fields = ["name", "campaign__name"]
+
+
+class ProductInline(admin.TabularInline):
+    model = EmulationProduct
+    extra = 0
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["participant", "registered_by", "created_at"]
+    search_fields = ["participant__organization__name", "participant__person__full_name", "participant__campaign__name"]
+    inlines = [ProductInline]
+
+
+@admin.register(EmulationProduct)
+class EmulationProductAdmin(admin.ModelAdmin):
+    list_display = ["title", "product_type", "status", "due_date", "registration"]
+    list_filter = ["product_type", "status"]
+    search_fields = ["title", "owner"]
+
+
+class SignatureInline(admin.TabularInline):
+    model = CovenantSignature
+    extra = 0
+
+
+@admin.register(Covenant)
+class CovenantAdmin(admin.ModelAdmin):
+    list_display = ["title", "bloc", "campaign", "published_at"]
+    search_fields = ["title", "bloc__name", "campaign__name"]
+    inlines = [SignatureInline]
+
+
+@admin.register(CovenantSignature)
+class CovenantSignatureAdmin(admin.ModelAdmin):
+    list_display = ["covenant", "organization", "signed_by", "created_at"]
+    search_fields = ["covenant__title", "organization__name", "signed_by__username"]

@@ -40,3 +40,35 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     CampaignStatus.FINALISED: {"archive": CampaignStatus.ARCHIVED},
     CampaignStatus.ARCHIVED: {},
 }
+
+
+class CriterionMethod(models.TextChoices):
+    """Same values as ``scoring_rules.Method`` (a test keeps them in step)."""
+
+    MANUAL = "manual", _("Points entered by hand")
+    TARGET = "target", _("Achievement against a target")
+    BOOLEAN = "boolean", _("Yes / no")
+    COUNT = "count", _("Count with a required minimum")
+
+
+class CriterionKind(models.TextChoices):
+    """Same values as ``scoring_rules.Kind``."""
+
+    REGULAR = "regular", _("Regular criterion")
+    BONUS = "bonus", _("Bonus points")
+    PENALTY = "penalty", _("Penalty points")
+
+
+class ProductType(models.TextChoices):
+    SCHEME = "scheme", _("Scheme (đề án)")
+    REPORT = "report", _("Report")
+    GUIDE = "guide", _("Guide")
+    ARTICLE = "article", _("Article")
+    INITIATIVE = "initiative", _("Initiative")
+    OTHER = "other", _("Other")
+
+
+class ProductStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Completed")

@@ -9,7 +9,17 @@ from django.utils.translation import pgettext_lazy
 from emulation.db import TimeStampedModel
 from organizations.models import Organization
 
-from .enums import CampaignKind, CampaignStatus, ParticipantKind, ParticipantScope, PhaseCombination
+from .enums import (
+    CampaignKind,
+    CampaignStatus,
+    CriterionKind,
+    CriterionMethod,
+    ParticipantKind,
+    ParticipantScope,
+    PhaseCombination,
+    ProductStatus,
+    ProductType,
+)
 
 
 def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
@@ -41,6 +51,7 @@ class Campaign(TimeStampedModel):
         _("how phases combine"), max_length=20, choices=PhaseCombination.choices, default=PhaseCombination.WEIGHTED
     )
     min_products_per_unit = models.PositiveSmallIntegerField(_("minimum emulation products per unit"), default=0)
+    plan_document = models.FileField(_("plan document (PDF)"), upload_to="campaigns/plans/%Y/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -193,3 +204,236 @@ class Participant(TimeStampedModel):
     @property
     def kind(self) -> str:
         return ParticipantKind.COLLECTIVE if self.organization_id else ParticipantKind.INDIVIDUAL
+
+
+def _positive_points_check(field: str, name: str, message) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__gt": 0}), name=name, violation_error_message=message)
+
+
+class ScoringTable(TimeStampedModel):
+    """The scoring table (bảng chấm điểm) of one participant kind in a campaign."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), related_name="scoring_tables", on_delete=models.CASCADE
+    )
+    participant_kind = models.CharField(_("for"), max_length=20, choices=ParticipantKind.choices)
+    declared_total = models.DecimalField(_("declared total"), max_digits=7, decimal_places=2, default=100)
+    bonus_cap = models.DecimalField(_("bonus cap"), max_digits=7, decimal_places=2, null=True, blank=True)
+    penalty_cap = models.DecimalField(_("penalty cap"), max_digits=7, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scoring table")
+        verbose_name_plural = _("scoring tables")
+        ordering = ["campaign", "participant_kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "participant_kind"], name="campaigns_scoringtable_one_per_kind"
+            ),
+            _choices_check("participant_kind", ParticipantKind, "campaigns_scoringtable_kind_valid"),
+            _positive_points_check(
+                "declared_total", "campaigns_scoringtable_total_positive", _("The declared total must be above 0.")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} – {self.get_participant_kind_display()}"
+
+
+class CriterionGroup(TimeStampedModel):
+    """A group of criteria (nhóm tiêu chí), e.g. "I. Công tác tuyên truyền"."""
+
+    table = models.ForeignKey(
+        ScoringTable, verbose_name=_("scoring table"), related_name="groups", on_delete=models.CASCADE
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.CharField(_("code"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+
+    class Meta:
+        verbose_name = _("criterion group")
+        verbose_name_plural = _("criterion groups")
+        ordering = ["table", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Criterion(TimeStampedModel):
+    """One criterion (tiêu chí): how many points, and how the participant's input becomes points."""
+
+    table = models.ForeignKey(
+        ScoringTable, verbose_name=_("scoring table"), related_name="criteria", on_delete=models.CASCADE
+    )
+    group = models.ForeignKey(
+        CriterionGroup, verbose_name=_("group"), related_name="criteria", on_delete=models.CASCADE
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.CharField(_("code"), max_length=20)
+    text = models.TextField(_("criterion"))
+    max_points = models.DecimalField(_("maximum points"), max_digits=7, decimal_places=2)
+    method = models.CharField(_("scoring method"), max_length=20, choices=CriterionMethod.choices, default="manual")
+    kind = models.CharField(_("kind"), max_length=20, choices=CriterionKind.choices, default=CriterionKind.REGULAR)
+    target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_unit = models.CharField(_("unit"), max_length=50, blank=True)
+    count_minimum = models.PositiveIntegerField(_("required minimum"), null=True, blank=True)
+    count_partial = models.BooleanField(_("partial points below the minimum"), default=False)
+    minimum_points = models.DecimalField(
+        _("minimum points (điểm liệt)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    evidence_required = models.BooleanField(_("evidence required"), default=False)
+    guidance = models.TextField(_("guidance"), blank=True)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["table", "group__position", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "code"],
+                name="campaigns_criterion_unique_code",
+                violation_error_message=_("Another criterion in this table already has this code."),
+            ),
+            _choices_check("method", CriterionMethod, "campaigns_criterion_method_valid"),
+            _choices_check("kind", CriterionKind, "campaigns_criterion_kind_valid"),
+            _positive_points_check(
+                "max_points", "campaigns_criterion_max_points_positive", _("Maximum points must be above 0.")
+            ),
+            models.CheckConstraint(
+                condition=Q(minimum_points__isnull=True)
+                | Q(minimum_points__gte=0, minimum_points__lte=F("max_points")),
+                name="campaigns_criterion_minimum_within_max",
+                violation_error_message=_("The minimum points must be between 0 and the maximum points."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text[:60]}"
+
+
+class Tier(TimeStampedModel):
+    """A band of the classification (xếp loại): Xuất sắc ≥ 90, Khá ≥ 70, …"""
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), related_name="tiers", on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+    lower_bound = models.DecimalField(_("from (points)"), max_digits=7, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("tier")
+        verbose_name_plural = _("tiers")
+        ordering = ["campaign", "position", "-lower_bound"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "name"], name="campaigns_tier_unique_name"),
+            models.CheckConstraint(condition=Q(lower_bound__gte=0), name="campaigns_tier_bound_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ≥ {self.lower_bound}"
+
+
+class Registration(TimeStampedModel):
+    """A participant's registration (đăng ký thi đua) after launch."""
+
+    participant = models.OneToOneField(
+        Participant, verbose_name=_("participant"), related_name="registration", on_delete=models.CASCADE
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        related_name="campaign_registrations",
+        on_delete=models.SET_NULL,
+        null=True,
+    )
+    commitment = models.TextField(_("commitment"), blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return str(self.participant)
+
+
+class EmulationProduct(TimeStampedModel):
+    """An emulation product (sản phẩm thi đua) declared with a registration."""
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("registration"), related_name="products", on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=500)
+    product_type = models.CharField(_("type"), max_length=20, choices=ProductType.choices, default=ProductType.OTHER)
+    owner = models.CharField(_("owner"), max_length=200, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProductStatus.choices, default=ProductStatus.PLANNED)
+
+    class Meta:
+        verbose_name = _("emulation product")
+        verbose_name_plural = _("emulation products")
+        ordering = ["registration", "due_date", "id"]
+        constraints = [
+            _choices_check("product_type", ProductType, "campaigns_emulationproduct_type_valid"),
+            _choices_check("status", ProductStatus, "campaigns_emulationproduct_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Covenant(TimeStampedModel):
+    """A covenant (giao ước thi đua) published for a bloc's members to sign."""
+
+    bloc = models.ForeignKey(
+        "organizations.EmulationBloc", verbose_name=_("bloc"), related_name="covenants", on_delete=models.PROTECT
+    )
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), related_name="covenants", on_delete=models.CASCADE, null=True, blank=True
+    )
+    title = models.CharField(_("title"), max_length=500)
+    body = models.TextField(_("text of the covenant"))
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        related_name="published_covenants",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("covenant")
+        verbose_name_plural = _("covenants")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CovenantSignature(TimeStampedModel):
+    """A member unit's signature on a covenant: who signed for it, and when (``created_at``)."""
+
+    covenant = models.ForeignKey(
+        Covenant, verbose_name=_("covenant"), related_name="signatures", on_delete=models.CASCADE
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organisation"), related_name="covenant_signatures", on_delete=models.PROTECT
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        related_name="covenant_signatures",
+        on_delete=models.PROTECT,
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("covenant signature")
+        verbose_name_plural = _("covenant signatures")
+        ordering = ["covenant", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["covenant", "organization"], name="campaigns_covenantsignature_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} – {self.covenant}"

@@ -182,3 +182,11 @@ def test_campaign_list_query_count_is_constant(client, officer, org_tree, campai
         services.campaign_create(launching_organization=org_tree["dept_a"], **(PLAN_2020 | {"plan_number": f"{n}-KH"}))
     with django_assert_num_queries(5):
         client.get(url)
+
+
+def test_model_choices_match_the_pure_scoring_rules():
+    from campaigns.enums import CriterionKind, CriterionMethod
+    from campaigns.scoring_rules import Kind, Method
+
+    assert set(CriterionMethod.values) == {m.value for m in Method}
+    assert set(CriterionKind.values) == {k.value for k in Kind}
