@@ -1,7 +1,7 @@
 """Campaign and phase forms: input shape only; services enforce dates, overlaps and states."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +71,27 @@ class CampaignForm(forms.ModelForm):
         else:
             del self.fields["note"]
         self.helper = _helper()
+        self.helper.layout = _campaign_layout(self.fields)
+
+
+def _pair(fields, *names) -> Row:
+    """Put related fields side by side on wide screens (only those the form has)."""
+    return Row(*[Column(name, css_class="col-md") for name in names if name in fields])
+
+
+def _campaign_layout(fields) -> Layout:
+    return Layout(
+        *[name for name in ("launching_organization",) if name in fields],
+        _pair(fields, "kind", "plan_number", "plan_date"),
+        _pair(fields, "signer_name", "signer_title"),
+        "name",
+        "theme",
+        "objectives",
+        _pair(fields, "start_date", "end_date"),
+        _pair(fields, "interim_review_date", "final_review_date"),
+        _pair(fields, "participant_scope", "phase_combination", "min_products_per_unit"),
+        *[name for name in ("note",) if name in fields],
+    )
 
 
 class PhaseForm(forms.ModelForm):
