@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .participant_urls import urlpatterns as participant_urlpatterns
 
 app_name = "campaigns"
 
@@ -14,3 +15,5 @@ urlpatterns = [
     path("<int:pk>/phases/new/", views.phase_edit, name="phase-create"),
     path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase-update"),
 ]
+
+urlpatterns += participant_urlpatterns

@@ -83,6 +83,7 @@ def campaign_detail(request, pk: int):
         "phases": campaign.phases.all(),
         "events": campaign.events.select_related("actor")[:30] if is_officer else [],
         "actions": actions,
+        "is_officer": is_officer,
         "can_edit": request.user.has_perm("campaigns.change_campaign", campaign),
         "can_delete": request.user.has_perm("campaigns.delete_campaign", campaign),
     }
