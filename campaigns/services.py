@@ -135,9 +135,14 @@ def campaign_transition(*, campaign: Campaign, action: str, actor=None, note: st
 
 
 def _check_launchable(campaign: Campaign) -> None:
+    from .table_services import campaign_table_problems  # table_services imports this module
+
     if not campaign.phases.exists():
         raise ValidationError(_("Add at least one phase before launching."))
     _check_phases(campaign)
+    problems = campaign_table_problems(campaign)
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic

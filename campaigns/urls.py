@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .participant_urls import urlpatterns as participant_urlpatterns
+from .table_urls import urlpatterns as table_urlpatterns
 
 app_name = "campaigns"
 
@@ -17,3 +18,4 @@ urlpatterns = [
 ]
 
 urlpatterns += participant_urlpatterns
+urlpatterns += table_urlpatterns

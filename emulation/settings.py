@@ -240,8 +240,11 @@ SECURE_CSP = {
 
 # Cache: Redis when REDIS_URL is set (shared by several web machines), else local memory.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# The cache gets its own Redis database when REDIS_CACHE_URL is set: clearing or evicting cache keys
+# must never touch queued tasks.
+REDIS_CACHE_URL = env_str("REDIS_CACHE_URL", REDIS_URL)
+if REDIS_CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

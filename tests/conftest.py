@@ -15,6 +15,21 @@ def _fast_password_hasher(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    # Tests assert on a task's effect right after on_commit; only @pytest.mark.worker tests go
+    # through Redis to a real worker process (CI runs with REDIS_URL set, so this matters there).
+    from emulation.celery import app as celery_app
+
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Login throttling and other counters live in the cache: start every test clean.
     cache.clear()

@@ -43,3 +43,10 @@ def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):
     )
     fresh = polib.pofile(str(copy / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
     assert _untranslated(fresh) == [], "run makemessages and translate the new strings"
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
+def test_catalogues_pass_msgfmt_check():
+    for po in sorted((Path(settings.BASE_DIR) / "locale").glob("*/LC_MESSAGES/django.po")):
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr

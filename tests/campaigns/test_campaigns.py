@@ -9,6 +9,7 @@ from django.urls import reverse
 from campaigns import services
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign, CampaignEvent, Phase
+from tests.campaigns.table_helpers import add_minimal_scoring
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +34,11 @@ def campaign(org_tree, officer):
     return services.campaign_create(launching_organization=org_tree["root"], created_by=officer, **PLAN_2020)
 
 
-def _add_2020_phases(campaign):
+def _add_2020_phases(campaign, *, with_scoring: bool = True):
     for name, start, end in PHASES_2020:
         services.phase_save(campaign=campaign, name=name, start_date=start, end_date=end, theme=f"Chủ đề {name}")
+    if with_scoring:
+        add_minimal_scoring(campaign)
 
 
 def test_seed_000_three_phases_are_entered_exactly(campaign):
@@ -57,6 +60,13 @@ def test_overlapping_or_outside_phase_is_refused(campaign, start, end):
     with pytest.raises(ValidationError):
         services.phase_save(campaign=campaign, name="Đợt lỗi", start_date=start, end_date=end)
     assert campaign.phases.count() == 3
+
+
+def test_launch_needs_a_valid_scoring_table(campaign, officer):
+    _add_2020_phases(campaign, with_scoring=False)
+    with pytest.raises(ValidationError, match="bảng chấm điểm|scoring table"):
+        services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    assert Campaign.objects.get(pk=campaign.pk).status == CampaignStatus.DRAFT
 
 
 def test_launch_needs_a_phase(campaign, officer):

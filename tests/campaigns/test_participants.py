@@ -1,7 +1,6 @@
 """Participants, registration with products (seed 000), bloc covenants (seed 002) and cloning a campaign."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,15 +13,12 @@ from campaigns.enums import CampaignStatus, ParticipantScope
 from campaigns.models import (
     Campaign,
     CovenantSignature,
-    Criterion,
-    CriterionGroup,
     EmulationProduct,
     Participant,
     Registration,
-    ScoringTable,
-    Tier,
 )
 from organizations.enums import BlocRole, Role
+from tests.campaigns.table_helpers import add_minimal_scoring
 from tests.factories import (
     BlocMemberFactory,
     EmulationBlocFactory,
@@ -58,6 +54,7 @@ def campaign(org_tree, officer):
     campaign = services.campaign_create(launching_organization=org_tree["root"], created_by=officer, **PLAN_2020)
     for name, start, end in PHASES_2020:
         services.phase_save(campaign=campaign, name=name, start_date=start, end_date=end)
+    add_minimal_scoring(campaign)
     return campaign
 
 
@@ -357,19 +354,7 @@ def test_non_member_cannot_sign(launched, org_tree, officer, scorer_a, bloc_of_1
 # --- clone --------------------------------------------------------------------------------------
 
 
-def _add_table_and_tiers(campaign):
-    table = ScoringTable.objects.create(campaign=campaign, participant_kind="collective")
-    group = CriterionGroup.objects.create(table=table, position=1, code="I", title="Công tác tuyên truyền")
-    for code, points in [("1", "5"), ("2", "15")]:
-        Criterion.objects.create(
-            table=table, group=group, code=code, text=f"Tiêu chí {code}", max_points=Decimal(points)
-        )
-    for position, (name, bound) in enumerate([("Xuất sắc", 90), ("Khá", 70), ("Trung bình", 50)]):
-        Tier.objects.create(campaign=campaign, position=position, name=name, lower_bound=bound)
-
-
 def test_clone_shifts_phases_and_copies_tables_tiers_participants(client, officer, launched, org_tree, scorer_a):
-    _add_table_and_tiers(launched)
     svc.registration_submit(participant=_participant(launched, org_tree["ward_a"]), user=scorer_a, products=[PRODUCT])
     client.force_login(officer)
     response = client.post(_url("campaign-clone", launched.pk), {"plan_number": "12-KH/BTGTW", "offset_days": "365"})
@@ -381,17 +366,25 @@ def test_clone_shifts_phases_and_copies_tables_tiers_participants(client, office
     assert list(clone.phases.values_list("name", "start_date", "end_date")) == [
         (n, s + shift, e + shift) for n, s, e in PHASES_2020
     ]
-    table = clone.scoring_tables.get()
-    assert list(table.criteria.values_list("code", "max_points", "group__title", "group__table")) == [
-        ("1", Decimal("5"), "Công tác tuyên truyền", table.pk),
-        ("2", Decimal("15"), "Công tác tuyên truyền", table.pk),
-    ]
-    assert list(clone.tiers.values_list("name", "lower_bound")) == [("Xuất sắc", 90), ("Khá", 70), ("Trung bình", 50)]
+
+    def table_rows(campaign):
+        return sorted(
+            campaign.scoring_tables.values_list(
+                "participant_kind", "declared_total", "criteria__code", "criteria__max_points", "criteria__group__title"
+            )
+        )
+
+    assert table_rows(clone) == table_rows(launched) and len(table_rows(clone)) == 2  # one table per kind in scope
+    for table in clone.scoring_tables.all():  # criteria point at the copied groups, not the source's
+        assert set(table.criteria.values_list("group__table", flat=True)) == {table.pk}
+    assert list(clone.tiers.values_list("name", "lower_bound")) == list(
+        launched.tiers.values_list("name", "lower_bound")
+    )
     assert set(clone.participants.values_list("organization_id", flat=True)) == set(
         launched.participants.values_list("organization_id", flat=True)
     )
     assert not Registration.objects.filter(participant__campaign=clone).exists()
-    assert launched.scoring_tables.get().criteria.count() == 2  # the source is untouched
+    assert Registration.objects.filter(participant__campaign=launched).count() == 1  # the source is untouched
 
 
 def test_clone_to_a_new_start_date(launched, officer):
