@@ -53,7 +53,7 @@ def test_redis_cache_stores_values_in_redis():
     # Assert: the value round-trips, and it really lives in Redis (shared by every web machine).
     assert cache.get(key) == {"tên": "thi đua"}
     assert cache.get(f"{key}-n") == 2
-    client = redis.Redis.from_url(redis_url)
+    client = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])  # REDIS_CACHE_URL, else REDIS_URL
     try:
         assert client.exists(cache.make_and_validate_key(key)) == 1
         assert 0 < client.ttl(cache.make_and_validate_key(key)) <= 30
