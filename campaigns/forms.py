@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from emulation.uploads import PDF, check_upload
 from organizations.forms import OrganizationTreeChoiceField
 from organizations.models import Organization
 
@@ -49,6 +50,7 @@ class CampaignForm(forms.ModelForm):
             "participant_scope",
             "phase_combination",
             "min_products_per_unit",
+            "plan_document",
         ]
         widgets = {
             "plan_date": DATE,
@@ -73,6 +75,12 @@ class CampaignForm(forms.ModelForm):
         self.helper = _helper()
         self.helper.layout = _campaign_layout(self.fields)
 
+    def clean_plan_document(self):
+        document = self.cleaned_data.get("plan_document")
+        if document and hasattr(document, "content_type"):  # a new upload, not the file already stored
+            check_upload(document, allowed={PDF})
+        return document
+
 
 def _pair(fields, *names) -> Row:
     """Put related fields side by side on wide screens (only those the form has)."""
@@ -90,6 +98,7 @@ def _campaign_layout(fields) -> Layout:
         _pair(fields, "start_date", "end_date"),
         _pair(fields, "interim_review_date", "final_review_date"),
         _pair(fields, "participant_scope", "phase_combination", "min_products_per_unit"),
+        "plan_document",
         *[name for name in ("note",) if name in fields],
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from emulation.db import TimeStampedModel
+from emulation.uploads import PDF, server_file_name
 from organizations.models import Organization
 
 from .enums import (
@@ -24,6 +25,11 @@ from .enums import (
 
 def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def plan_document_path(instance, filename: str) -> str:
+    """Plan documents are stored under a random name, outside the public web root (served by a view)."""
+    return server_file_name("campaigns/plans", PDF)
 
 
 class Campaign(TimeStampedModel):
@@ -51,7 +57,7 @@ class Campaign(TimeStampedModel):
         _("how phases combine"), max_length=20, choices=PhaseCombination.choices, default=PhaseCombination.WEIGHTED
     )
     min_products_per_unit = models.PositiveSmallIntegerField(_("minimum emulation products per unit"), default=0)
-    plan_document = models.FileField(_("plan document (PDF)"), upload_to="campaigns/plans/%Y/", blank=True)
+    plan_document = models.FileField(_("plan document (PDF)"), upload_to=plan_document_path, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -26,6 +26,7 @@ CAMPAIGN_FIELDS = (
     "participant_scope",
     "phase_combination",
     "min_products_per_unit",
+    "plan_document",
 )
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", views.campaign_create, name="campaign-create"),
     path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
     path("<int:pk>/edit/", views.campaign_update, name="campaign-update"),
+    path("<int:pk>/plan.pdf", views.campaign_plan_document, name="campaign-plan-document"),
     path("<int:pk>/delete/", views.campaign_delete, name="campaign-delete"),
     path("<int:pk>/step/<slug:action>/", views.campaign_transition, name="campaign-transition"),
     path("<int:pk>/phases/new/", views.phase_edit, name="phase-create"),

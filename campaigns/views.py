@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,7 +60,7 @@ def campaign_create(request):
     choices = organization_choices_for_officer(request.user)
     if not choices.exists():
         raise PermissionDenied
-    form = CampaignForm(request.POST or None, organization_choices=choices)
+    form = CampaignForm(request.POST or None, request.FILES or None, organization_choices=choices)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -95,7 +95,7 @@ def campaign_detail(request, pk: int):
 def campaign_update(request, pk: int):
     campaign = _get_visible(request, pk)
     _require(request, "campaigns.change_campaign", campaign)
-    form = CampaignForm(request.POST or None, instance=campaign, organization_choices=None)
+    form = CampaignForm(request.POST or None, request.FILES or None, instance=campaign, organization_choices=None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         note = data.pop("note", "")
@@ -160,3 +160,13 @@ def phase_edit(request, pk: int, phase_pk: int | None = None):
             messages.success(request, _("The phase was saved."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
     return render(request, "campaigns/phase_form.html", {"form": form, "campaign": campaign, "phase": phase})
+
+
+@login_required
+def campaign_plan_document(request, pk: int):
+    """The attached plan (PDF), only for those who may see the campaign; stored outside the web root."""
+    campaign = _get_visible(request, pk)
+    if not campaign.plan_document:
+        raise Http404
+    filename = f"{campaign.plan_number.replace('/', '-')}.pdf"
+    return FileResponse(campaign.plan_document.open("rb"), content_type="application/pdf", filename=filename)
