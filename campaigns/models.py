@@ -101,6 +101,20 @@ class Campaign(TimeStampedModel):
         return self.status == CampaignStatus.DRAFT
 
 
+EVENT_LABELS = {
+    "create": _("Draft created"),
+    "edit": _("Draft edited"),
+    "correction": _("Correction after launch"),
+    "phase_correction": _("Phase corrected after launch"),
+    "launch": _("Launched"),
+    "close_scoring": _("Scoring closed"),
+    "reopen_scoring": _("Scoring reopened"),
+    "finalise": _("Finalised"),
+    "archive": _("Archived"),
+    "clone": _("Copied from another campaign"),
+}
+
+
 class CampaignEvent(TimeStampedModel):
     """Who did what to a campaign and when: lifecycle transitions and corrections after launch."""
 
@@ -126,6 +140,10 @@ class CampaignEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}: {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))
 
 
 class Phase(TimeStampedModel):

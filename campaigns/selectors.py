@@ -9,7 +9,7 @@ from organizations.enums import Role
 from organizations.reach import reach_for
 
 from .enums import CampaignStatus
-from .models import Campaign
+from .models import Campaign, Participant
 
 
 def _visibility(user) -> Q:
@@ -42,3 +42,27 @@ def campaign_list_for_user(user, *, search: str = "", status: str = "") -> Query
 def campaign_get_for_user(user, *, pk: int) -> Campaign | None:
     ids = Campaign.objects.filter(_visibility(user), pk=pk).values("pk")
     return Campaign.objects.filter(pk__in=ids).select_related("launching_organization", "created_by").first()
+
+
+def registrations_due_for_user(user) -> QuerySet:
+    """Launched campaigns' participations this user answers for (their unit or themselves) not yet registered."""
+    units = sorted(reach_for(user).ids(Role.SCORER))
+    return (
+        Participant.objects.filter(Q(organization_id__in=units) | Q(person__user_id=user.pk))
+        .filter(campaign__status=CampaignStatus.LAUNCHED, registration__isnull=True)
+        .select_related("campaign", "organization", "person")
+        .order_by("campaign__end_date", "campaign__name")
+    )
+
+
+def campaigns_needing_attention(user) -> QuerySet[Campaign]:
+    """The officer's drafts and launched campaigns, with how many participants have not registered."""
+    return (
+        campaign_list_for_user(user)
+        .filter(status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED])
+        .annotate(
+            unregistered_count=Count(
+                "participants", filter=Q(participants__registration__isnull=True), distinct=True
+            )
+        )
+    )

@@ -1,11 +1,16 @@
-"""The home page: what this person has to do, by role."""
+"""The home page: what this person has to do, by role.
+
+It lives in the project package because it gathers to-dos from every app (apps depend one way:
+awards → scoring → campaigns → organizations; only ``emulation`` sees them all).
+"""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from .. import selectors
-from ..enums import Role
-from ..reach import reach_for
+from campaigns import selectors as campaign_selectors
+from organizations import selectors
+from organizations.enums import Role
+from organizations.reach import reach_for
 
 
 def _officer_summary(user) -> dict:
@@ -14,6 +19,7 @@ def _officer_summary(user) -> dict:
         "organization_count": organizations.count(),
         "person_count": selectors.person_list_for_user(user).count(),
         "recent_imports": list(selectors.import_job_list_for_user(user)[:5]),
+        "officer_campaigns": list(campaign_selectors.campaigns_needing_attention(user)[:10]),
     }
 
 
@@ -31,6 +37,7 @@ def home(request):
         "is_council": bool(roles & {Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}),
         "is_signer": Role.SIGNER in roles,
         "scorer_units": [m.organization for m in memberships if m.role == Role.SCORER],
+        "registrations_due": list(campaign_selectors.registrations_due_for_user(user)[:20]),
     }
     if context["is_officer"]:
         context |= _officer_summary(user)

@@ -1,0 +1,72 @@
+"""The home page lists real work: registrations a unit owes, and the officer's campaigns in progress."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from campaigns import participant_services as ps
+from campaigns import services
+from tests.campaigns.table_helpers import add_minimal_scoring
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def launched(org_tree, officer):
+    campaign = services.campaign_create(
+        launching_organization=org_tree["root"],
+        created_by=officer,
+        plan_number="05-KH/BTGTU",
+        plan_date=date(2023, 1, 10),
+        signer_name="Lâm Văn Mẫn",
+        signer_title="Trưởng Ban",
+        name="Thi đua năm 2023 của 10 phường",
+        start_date=date(2023, 1, 15),
+        end_date=date(2023, 12, 15),
+    )
+    services.phase_save(campaign=campaign, name="Cả năm", start_date=date(2023, 1, 15), end_date=date(2023, 12, 15))
+    add_minimal_scoring(campaign)
+    ps.participants_add_organizations(campaign=campaign, organizations=[org_tree["ward_a"], org_tree["ward_b"]])
+    return services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+
+
+def test_scorer_sees_the_registration_their_unit_owes_until_done(client, scorer_a, launched, org_tree):
+    client.force_login(scorer_a)
+    page = client.get(reverse("home")).content.decode()
+    assert "Thi đua năm 2023 của 10 phường" in page and "Đang chờ bạn đăng ký thi đua" in page
+    participant = launched.participants.get(organization=org_tree["ward_a"])
+    assert reverse("campaigns:registration-detail", args=[launched.pk, participant.pk]) in page
+    ps.registration_submit(
+        participant=participant,
+        user=scorer_a,
+        commitment="",
+        products=[{"title": "Đề án", "product_type": "scheme", "owner": "", "due_date": None}],
+    )
+    page = client.get(reverse("home")).content.decode()
+    assert "Đang chờ bạn đăng ký thi đua" not in page
+
+
+def test_scorer_of_a_unit_outside_the_campaign_has_nothing_due(client, org_tree, launched):
+    from organizations.enums import Role
+    from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+    outsider = UserFactory(username="outsider")
+    MembershipFactory(user=outsider, organization=OrganizationFactory(parent=org_tree["dept_a"]), role=Role.SCORER)
+    client.force_login(outsider)
+    page = client.get(reverse("home")).content.decode()
+    assert "Thi đua năm 2023 của 10 phường" not in page
+
+
+def test_officer_sees_campaigns_with_unregistered_counts(client, officer, launched):
+    client.force_login(officer)
+    response = client.get(reverse("home"))
+    campaigns = response.context["officer_campaigns"]
+    assert [c.pk for c in campaigns] == [launched.pk] and campaigns[0].unregistered_count == 2
+    assert "2 đối tượng chưa đăng ký" in response.content.decode()
+
+
+def test_campaign_record_shows_readable_steps(client, officer, launched):
+    client.force_login(officer)
+    page = client.get(reverse("campaigns:campaign-detail", args=[launched.pk])).content.decode()
+    assert "Tạo dự thảo" in page and "Đã phát động" in page and "<code>launch</code>" not in page
