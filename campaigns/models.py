@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emulation.db import TimeStampedModel
+from emulation.db import TimeStampedModel, choices_check
 from emulation.uploads import PDF, server_file_name
 from organizations.models import Organization
 
@@ -21,10 +21,6 @@ from .enums import (
     ProductStatus,
     ProductType,
 )
-
-
-def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
 def plan_document_path(instance, filename: str) -> str:
@@ -73,10 +69,10 @@ class Campaign(TimeStampedModel):
         verbose_name_plural = _("campaigns")
         ordering = ["-start_date", "name"]
         constraints = [
-            _choices_check("kind", CampaignKind, "campaigns_campaign_kind_valid"),
-            _choices_check("status", CampaignStatus, "campaigns_campaign_status_valid"),
-            _choices_check("participant_scope", ParticipantScope, "campaigns_campaign_scope_valid"),
-            _choices_check("phase_combination", PhaseCombination, "campaigns_campaign_combination_valid"),
+            choices_check("kind", CampaignKind, "campaigns_campaign_kind_valid"),
+            choices_check("status", CampaignStatus, "campaigns_campaign_status_valid"),
+            choices_check("participant_scope", ParticipantScope, "campaigns_campaign_scope_valid"),
+            choices_check("phase_combination", PhaseCombination, "campaigns_campaign_combination_valid"),
             models.CheckConstraint(
                 condition=Q(end_date__gt=F("start_date")),
                 name="campaigns_campaign_end_after_start",
@@ -253,7 +249,7 @@ class ScoringTable(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["campaign", "participant_kind"], name="campaigns_scoringtable_one_per_kind"
             ),
-            _choices_check("participant_kind", ParticipantKind, "campaigns_scoringtable_kind_valid"),
+            choices_check("participant_kind", ParticipantKind, "campaigns_scoringtable_kind_valid"),
             _positive_points_check(
                 "declared_total", "campaigns_scoringtable_total_positive", _("The declared total must be above 0.")
             ),
@@ -317,8 +313,8 @@ class Criterion(TimeStampedModel):
                 name="campaigns_criterion_unique_code",
                 violation_error_message=_("Another criterion in this table already has this code."),
             ),
-            _choices_check("method", CriterionMethod, "campaigns_criterion_method_valid"),
-            _choices_check("kind", CriterionKind, "campaigns_criterion_kind_valid"),
+            choices_check("method", CriterionMethod, "campaigns_criterion_method_valid"),
+            choices_check("kind", CriterionKind, "campaigns_criterion_kind_valid"),
             _positive_points_check(
                 "max_points", "campaigns_criterion_max_points_positive", _("Maximum points must be above 0.")
             ),
@@ -396,8 +392,8 @@ class EmulationProduct(TimeStampedModel):
         verbose_name_plural = _("emulation products")
         ordering = ["registration", "due_date", "id"]
         constraints = [
-            _choices_check("product_type", ProductType, "campaigns_emulationproduct_type_valid"),
-            _choices_check("status", ProductStatus, "campaigns_emulationproduct_status_valid"),
+            choices_check("product_type", ProductType, "campaigns_emulationproduct_type_valid"),
+            choices_check("status", ProductStatus, "campaigns_emulationproduct_status_valid"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ from organizations.views.common import paginate, search_term
 
 from . import participant_selectors as sel
 from . import participant_services as svc
-from . import selectors
+from .access import campaign_for
 from .enums import ParticipantScope
 from .models import EmulationProduct
 from .participant_forms import (
@@ -31,18 +31,6 @@ from .participant_forms import (
 
 MANAGE = "campaigns.change_campaign"
 OVERSEE = "campaigns.transition_campaign"  # officers of the campaign, in every state
-
-
-def _get_visible(request, pk: int):
-    campaign = selectors.campaign_get_for_user(request.user, pk=pk)
-    if campaign is None:
-        raise Http404
-    return campaign
-
-
-def _require(request, perm: str, campaign) -> None:
-    if not request.user.has_perm(perm, campaign):
-        raise PermissionDenied
 
 
 def _error(request, error: ValidationError) -> None:
@@ -80,8 +68,7 @@ def _candidates(request, campaign, find: str) -> dict:
 @login_required
 def participant_list(request, pk: int):
     """The officer's participants page; with htmx and ``find`` only the search results fragment."""
-    campaign = _get_visible(request, pk)
-    _require(request, OVERSEE, campaign)
+    campaign = campaign_for(request, pk, perm=OVERSEE)
     find = request.GET.get("find", "").strip()[:100]
     context = {"campaign": campaign, "can_edit": request.user.has_perm(MANAGE, campaign)}
     context |= _candidates(request, campaign, find) if context["can_edit"] else {"find": ""}
@@ -106,8 +93,7 @@ def _added(request, count: int) -> None:
 @login_required
 @require_POST
 def participant_add_organization(request, pk: int):
-    campaign = _get_visible(request, pk)
-    _require(request, MANAGE, campaign)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = _add_forms(request, campaign, request.POST)["org_form"]
     if not form.is_valid():
         messages.error(request, _("Choose an organisation."))
@@ -128,8 +114,7 @@ def participant_add_organization(request, pk: int):
 @login_required
 @require_POST
 def participant_add_bloc(request, pk: int):
-    campaign = _get_visible(request, pk)
-    _require(request, MANAGE, campaign)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = _add_forms(request, campaign, request.POST)["bloc_form"]
     if not form.is_valid():
         messages.error(request, _("Choose a bloc."))
@@ -145,8 +130,7 @@ def participant_add_bloc(request, pk: int):
 @require_POST
 def participant_add_selected(request, pk: int):
     """Add the organisations and people ticked in the search results."""
-    campaign = _get_visible(request, pk)
-    _require(request, MANAGE, campaign)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = AddSelectedForm(
         request.POST,
         organization_choices=sel.organization_choices(request.user),
@@ -174,8 +158,7 @@ def participant_add_selected(request, pk: int):
 @require_POST
 def participant_remove(request, pk: int):
     """First POST shows what will be removed; the confirmed POST removes it."""
-    campaign = _get_visible(request, pk)
-    _require(request, MANAGE, campaign)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = RemoveParticipantsForm(request.POST, campaign=campaign)
     if not form.is_valid():
         messages.error(request, _("Tick the participants to remove."))
@@ -198,7 +181,7 @@ def participant_remove(request, pk: int):
 @login_required
 def registration_list(request, pk: int):
     """The participants this user registers for in the campaign (their unit, themselves)."""
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     mine = list(sel.participant_list_for_user(request.user, campaign=campaign))
     return render(request, "campaigns/registration_list.html", {"campaign": campaign, "participants": mine})
 
@@ -231,7 +214,7 @@ def _registration_page(request, campaign, participant, can_act, **forms):
 @require_http_methods(["GET", "POST"])
 def registration_detail(request, pk: int, participant_pk: int):
     """Register (commitment and products) or, once registered, see and manage the products."""
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     participant, can_act = _participant_for(request, campaign, participant_pk)
     if participant.is_registered:
         if request.method == "POST":
@@ -259,7 +242,7 @@ def registration_detail(request, pk: int, participant_pk: int):
 
 
 def _own_registration(request, pk: int, participant_pk: int):
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     participant, can_act = _participant_for(request, campaign, participant_pk)
     if not can_act:
         raise PermissionDenied
@@ -321,7 +304,7 @@ def registration_product_delete(request, pk: int, participant_pk: int, product_p
 
 @login_required
 def covenant_list(request, pk: int):
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     context = {
         "campaign": campaign,
         "covenants": list(sel.covenant_list(campaign=campaign)),
@@ -333,8 +316,7 @@ def covenant_list(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def covenant_create(request, pk: int):
-    campaign = _get_visible(request, pk)
-    _require(request, MANAGE, campaign)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = CovenantForm(request.POST or None, bloc_choices=sel.bloc_choices(request.user))
     if request.method == "POST" and form.is_valid():
         try:
@@ -356,7 +338,7 @@ def _sign_form(request, campaign, covenant, data=None):
 @login_required
 def covenant_detail(request, pk: int, covenant_pk: int):
     """The text, who signed and when; officers also see who is missing; representatives sign here."""
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     covenant = sel.covenant_get(campaign=campaign, pk=covenant_pk)
     if covenant is None:
         raise Http404
@@ -376,7 +358,7 @@ def covenant_detail(request, pk: int, covenant_pk: int):
 @login_required
 @require_POST
 def covenant_sign(request, pk: int, covenant_pk: int):
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     covenant = sel.covenant_get(campaign=campaign, pk=covenant_pk)
     if covenant is None:
         raise Http404
@@ -400,8 +382,7 @@ def covenant_sign(request, pk: int, covenant_pk: int):
 @require_http_methods(["GET", "POST"])
 def campaign_clone(request, pk: int):
     """Copy the campaign as a new draft, dates shifted (e.g. for next year)."""
-    campaign = _get_visible(request, pk)
-    _require(request, OVERSEE, campaign)
+    campaign = campaign_for(request, pk, perm=OVERSEE)
     form = CloneForm(request.POST or None, initial={"name": campaign.name, "offset_days": 365})
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,7 @@ Excel export / import, and the tier editor. Campaigns out of reach are 404; edit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from . import selectors
+from emulation.forms import add_service_errors
+
 from . import table_selectors as sel
 from . import table_services as svc
+from .access import campaign_for
 from .models import Criterion, CriterionGroup
 from .table_forms import CriterionForm, GroupForm, TableForm, TableImportForm, TierFormSet
 from .table_xlsx import table_export, table_import
@@ -25,30 +27,8 @@ DETAIL = "campaigns/scoringtable_detail.html"
 DIRECTIONS = ("up", "down")
 
 
-def _visible(request, pk: int):
-    campaign = selectors.campaign_get_for_user(request.user, pk=pk)
-    if campaign is None:
-        raise Http404
-    return campaign
-
-
-def _manageable(request, pk: int):
-    campaign = _visible(request, pk)
-    if not request.user.has_perm(MANAGE, campaign):
-        raise PermissionDenied
-    return campaign
-
-
 def _table(campaign, table_pk: int):
     return get_object_or_404(sel.table_list(campaign=campaign), pk=table_pk)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _url(name: str, campaign, *args) -> str:
@@ -82,7 +62,7 @@ def _editor(request, campaign, table_pk: int, *, error: str = ""):
 @login_required
 @require_GET
 def table_list(request, pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     tables = list(sel.table_totals(campaign=campaign))
     free = [k for k in svc.SCOPE_KINDS[campaign.participant_scope] if k not in {t.participant_kind for t in tables}]
     context = {
@@ -99,7 +79,7 @@ def table_list(request, pk: int):
 @login_required
 @require_POST
 def table_create(request, pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     form = TableForm(request.POST, kinds=svc.SCOPE_KINDS[campaign.participant_scope])
     if form.is_valid():
         try:
@@ -118,7 +98,7 @@ def table_create(request, pk: int):
 @require_GET
 def table_detail(request, pk: int, table_pk: int):
     """The editor page; with htmx only its editor fragment (used by "Cancel" in inline forms)."""
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     context = _editor_context(request, campaign, table)
     if request.htmx:
@@ -130,14 +110,14 @@ def table_detail(request, pk: int, table_pk: int):
 @login_required
 @require_POST
 def table_update(request, pk: int, table_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     form = TableForm(request.POST, instance=table, action=_url("table-update", campaign, table.pk))
     if form.is_valid():
         try:
             svc.table_update(table=table, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes were saved."))
             return redirect("campaigns:table-detail", pk=campaign.pk, table_pk=table.pk)
@@ -149,7 +129,7 @@ def table_update(request, pk: int, table_pk: int):
 @login_required
 @require_POST
 def table_delete(request, pk: int, table_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     try:
         svc.table_delete(table=_table(campaign, table_pk))
     except ValidationError as error:
@@ -163,7 +143,7 @@ def table_delete(request, pk: int, table_pk: int):
 @require_GET
 def table_preview(request, pk: int, table_pk: int):
     """The table exactly as a participating unit sees it; anyone who sees the campaign may look."""
-    campaign = _visible(request, pk)
+    campaign = campaign_for(request, pk)
     table = _table(campaign, table_pk)
     context = {"campaign": campaign, "preview": sel.table_preview(table), "tiers": sel.tier_list(campaign=campaign)}
     return render(request, "campaigns/scoringtable_preview.html", context)
@@ -172,7 +152,7 @@ def table_preview(request, pk: int, table_pk: int):
 @login_required
 @require_GET
 def table_export_view(request, pk: int, table_pk: int):
-    campaign = _visible(request, pk)
+    campaign = campaign_for(request, pk)
     table = _table(campaign, table_pk)
     response = HttpResponse(table_export(table=table), content_type=XLSX_CONTENT_TYPE)
     name = f"bang-cham-diem-{campaign.pk}-{table.participant_kind}.xlsx"
@@ -183,7 +163,7 @@ def table_export_view(request, pk: int, table_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def table_import_view(request, pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     kinds = svc.SCOPE_KINDS[campaign.participant_scope]
     form = TableImportForm(
         request.POST or None, request.FILES or None, action=_url("table-import", campaign), kinds=kinds
@@ -195,7 +175,7 @@ def table_import_view(request, pk: int):
                 campaign=campaign, participant_kind=form.cleaned_data["participant_kind"], content=upload.read()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The scoring table was imported."))
             return redirect("campaigns:table-detail", pk=campaign.pk, table_pk=table.pk)
@@ -214,14 +194,14 @@ def _group_form_response(request, campaign, table, form, group=None):
 @login_required
 @require_POST
 def group_create(request, pk: int, table_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     form = GroupForm(request.POST, action=_url("table-group-create", campaign, table.pk))
     if form.is_valid():
         try:
             svc.group_save(table=table, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _editor(request, campaign, table.pk)
     return _group_form_response(request, campaign, table, form)
@@ -230,7 +210,7 @@ def group_create(request, pk: int, table_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_update(request, pk: int, table_pk: int, group_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     group = get_object_or_404(CriterionGroup, pk=group_pk, table=table)
     action = _url("table-group-update", campaign, table.pk, group.pk)
@@ -239,7 +219,7 @@ def group_update(request, pk: int, table_pk: int, group_pk: int):
         try:
             svc.group_save(table=table, group=group, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _editor(request, campaign, table.pk)
     return _group_form_response(request, campaign, table, form, group)
@@ -248,7 +228,7 @@ def group_update(request, pk: int, table_pk: int, group_pk: int):
 @login_required
 @require_POST
 def group_delete(request, pk: int, table_pk: int, group_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     group = get_object_or_404(CriterionGroup, pk=group_pk, table__campaign=campaign, table_id=table_pk)
     try:
         svc.group_delete(group=group)
@@ -260,7 +240,7 @@ def group_delete(request, pk: int, table_pk: int, group_pk: int):
 @login_required
 @require_POST
 def group_move(request, pk: int, table_pk: int, group_pk: int, direction: str):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     group = get_object_or_404(CriterionGroup, pk=group_pk, table__campaign=campaign, table_id=table_pk)
     if direction not in DIRECTIONS:
         raise Http404
@@ -285,7 +265,7 @@ def _save_criterion(request, campaign, table, form, *, group, criterion=None):
         try:
             svc.criterion_save(table=table, group=group, criterion=criterion, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _editor(request, campaign, table.pk)
     return _criterion_form_response(request, campaign, table, form, group=group, criterion=criterion)
@@ -294,7 +274,7 @@ def _save_criterion(request, campaign, table, form, *, group, criterion=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_create(request, pk: int, table_pk: int, group_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     group = get_object_or_404(CriterionGroup, pk=group_pk, table=table)
     action = _url("table-criterion-create", campaign, table.pk, group.pk)
@@ -305,7 +285,7 @@ def criterion_create(request, pk: int, table_pk: int, group_pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_update(request, pk: int, table_pk: int, criterion_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     table = _table(campaign, table_pk)
     criterion = get_object_or_404(Criterion.objects.select_related("group"), pk=criterion_pk, table=table)
     action = _url("table-criterion-update", campaign, table.pk, criterion.pk)
@@ -316,7 +296,7 @@ def criterion_update(request, pk: int, table_pk: int, criterion_pk: int):
 @login_required
 @require_POST
 def criterion_delete(request, pk: int, table_pk: int, criterion_pk: int):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     criterion = get_object_or_404(Criterion, pk=criterion_pk, table__campaign=campaign, table_id=table_pk)
     try:
         svc.criterion_delete(criterion=criterion)
@@ -328,7 +308,7 @@ def criterion_delete(request, pk: int, table_pk: int, criterion_pk: int):
 @login_required
 @require_POST
 def criterion_move(request, pk: int, table_pk: int, criterion_pk: int, direction: str):
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     criterion = get_object_or_404(Criterion, pk=criterion_pk, table__campaign=campaign, table_id=table_pk)
     if direction not in DIRECTIONS:
         raise Http404
@@ -346,7 +326,7 @@ def criterion_move(request, pk: int, table_pk: int, criterion_pk: int, direction
 @require_http_methods(["GET", "POST"])
 def tier_list(request, pk: int):
     """All tiers in one form, best first; saving replaces them as a whole (validated together)."""
-    campaign = _manageable(request, pk)
+    campaign = campaign_for(request, pk, perm=MANAGE)
     if request.method == "POST":  # no initial: a row equal to it would count as unchanged and be dropped
         formset = TierFormSet(request.POST, prefix="tiers")
     else:

@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from emulation.forms import add_service_errors
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
 from . import selectors, services
+from .access import campaign_for
 from .enums import TRANSITIONS, CampaignStatus
 from .forms import CampaignForm, PhaseForm, TransitionForm
 from .models import Phase
@@ -24,26 +26,6 @@ ACTION_LABELS = {
     "finalise": gettext_lazy("Finalise"),
     "archive": gettext_lazy("Archive"),
 }
-
-
-def _get_visible(request, pk: int):
-    campaign = selectors.campaign_get_for_user(request.user, pk=pk)
-    if campaign is None:
-        raise Http404
-    return campaign
-
-
-def _require(request, perm: str, campaign) -> None:
-    if not request.user.has_perm(perm, campaign):
-        raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -66,7 +48,7 @@ def campaign_create(request):
         try:
             campaign = services.campaign_create(created_by=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The draft campaign was created. Add its phases next."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
@@ -75,7 +57,7 @@ def campaign_create(request):
 
 @login_required
 def campaign_detail(request, pk: int):
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     is_officer = request.user.has_perm("campaigns.transition_campaign", campaign)
     actions = [(a, ACTION_LABELS[a]) for a in TRANSITIONS.get(campaign.status, {})] if is_officer else []
     context = {
@@ -93,8 +75,7 @@ def campaign_detail(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_update(request, pk: int):
-    campaign = _get_visible(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    campaign = campaign_for(request, pk, perm="campaigns.change_campaign")
     form = CampaignForm(request.POST or None, request.FILES or None, instance=campaign, organization_choices=None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -102,7 +83,7 @@ def campaign_update(request, pk: int):
         try:
             services.campaign_update(campaign=campaign, actor=request.user, note=note, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Changes were saved."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
@@ -113,8 +94,7 @@ def campaign_update(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def campaign_transition(request, pk: int, action: str):
     """GET shows what will happen and asks for confirmation; POST performs the step."""
-    campaign = _get_visible(request, pk)
-    _require(request, "campaigns.transition_campaign", campaign)
+    campaign = campaign_for(request, pk, perm="campaigns.transition_campaign")
     if action not in ACTION_LABELS:
         raise Http404
     form = TransitionForm(request.POST or None)
@@ -135,8 +115,7 @@ def campaign_transition(request, pk: int, action: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_delete(request, pk: int):
-    campaign = _get_visible(request, pk)
-    _require(request, "campaigns.delete_campaign", campaign)
+    campaign = campaign_for(request, pk, perm="campaigns.delete_campaign")
     if request.method == "POST":
         services.campaign_delete(campaign=campaign)
         messages.success(request, _("The draft campaign was deleted."))
@@ -147,15 +126,14 @@ def campaign_delete(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def phase_edit(request, pk: int, phase_pk: int | None = None):
-    campaign = _get_visible(request, pk)
-    _require(request, "campaigns.change_campaign", campaign)
+    campaign = campaign_for(request, pk, perm="campaigns.change_campaign")
     phase = get_object_or_404(Phase, pk=phase_pk, campaign=campaign) if phase_pk else None
     form = PhaseForm(request.POST or None, instance=phase)
     if request.method == "POST" and form.is_valid():
         try:
             services.phase_save(campaign=campaign, phase=phase, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The phase was saved."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
@@ -165,7 +143,7 @@ def phase_edit(request, pk: int, phase_pk: int | None = None):
 @login_required
 def campaign_plan_document(request, pk: int):
     """The attached plan (PDF), only for those who may see the campaign; stored outside the web root."""
-    campaign = _get_visible(request, pk)
+    campaign = campaign_for(request, pk)
     if not campaign.plan_document:
         raise Http404
     filename = f"{campaign.plan_number.replace('/', '-')}.pdf"

@@ -10,3 +10,8 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    """A database CHECK that ``field`` holds one of the TextChoices values (states stay valid under raw SQL)."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)

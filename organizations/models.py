@@ -5,13 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel
+from emulation.db import TimeStampedModel, choices_check
 
 from .enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
-
-
-def _choices_check(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
 class Organization(TimeStampedModel):
@@ -51,7 +47,7 @@ class Organization(TimeStampedModel):
         verbose_name_plural = _("organisations")
         ordering = ["path"]
         constraints = [
-            _choices_check("kind", OrganizationKind, "organizations_organization_kind_valid"),
+            choices_check("kind", OrganizationKind, "organizations_organization_kind_valid"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")), name="organizations_organization_not_own_parent"
             ),
@@ -124,7 +120,7 @@ class EmulationBloc(TimeStampedModel):
         ordering = ["-year", "name"]
         constraints = [
             models.UniqueConstraint(fields=["code", "year"], name="organizations_emulationbloc_unique_code_year"),
-            _choices_check("kind", BlocKind, "organizations_emulationbloc_kind_valid"),
+            choices_check("kind", BlocKind, "organizations_emulationbloc_kind_valid"),
             models.CheckConstraint(
                 condition=Q(year__gte=1945, year__lte=2200), name="organizations_emulationbloc_year_range"
             ),
@@ -152,7 +148,7 @@ class BlocMember(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["bloc"], condition=Q(role=BlocRole.LEADER), name="organizations_blocmember_one_leader"
             ),
-            _choices_check("role", BlocRole, "organizations_blocmember_role_valid"),
+            choices_check("role", BlocRole, "organizations_blocmember_role_valid"),
         ]
 
     def __str__(self) -> str:
@@ -186,7 +182,7 @@ class Person(TimeStampedModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["organization__path", "full_name"]
-        constraints = [_choices_check("gender", Gender, "organizations_person_gender_valid")]
+        constraints = [choices_check("gender", Gender, "organizations_person_gender_valid")]
 
     def __str__(self) -> str:
         return self.full_name
@@ -211,7 +207,7 @@ class Membership(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["user", "organization", "role"], name="organizations_membership_unique_role"
             ),
-            _choices_check("role", Role, "organizations_membership_role_valid"),
+            choices_check("role", Role, "organizations_membership_role_valid"),
         ]
 
     def __str__(self) -> str:
@@ -246,8 +242,8 @@ class ImportJob(TimeStampedModel):
         verbose_name_plural = _("imports")
         ordering = ["-created_at"]
         constraints = [
-            _choices_check("kind", ImportKind, "organizations_importjob_kind_valid"),
-            _choices_check("status", ImportStatus, "organizations_importjob_status_valid"),
+            choices_check("kind", ImportKind, "organizations_importjob_kind_valid"),
+            choices_check("status", ImportStatus, "organizations_importjob_status_valid"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from emulation.forms import add_service_errors
+
 from .. import selectors, services
 from ..enums import OrganizationKind
 from ..forms import OrganizationForm
@@ -65,11 +67,7 @@ def _apply_form(request, form, organization=None):
             organization=organization, parent=parent, changed_by=request.user, note=note, **data
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
+        add_service_errors(form, error)
         return None
 
 
