@@ -61,8 +61,6 @@ def campaigns_needing_attention(user) -> QuerySet[Campaign]:
         campaign_list_for_user(user)
         .filter(status__in=[CampaignStatus.DRAFT, CampaignStatus.LAUNCHED])
         .annotate(
-            unregistered_count=Count(
-                "participants", filter=Q(participants__registration__isnull=True), distinct=True
-            )
+            unregistered_count=Count("participants", filter=Q(participants__registration__isnull=True), distinct=True)
         )
     )
