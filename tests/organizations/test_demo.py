@@ -130,7 +130,7 @@ def test_load_demo_twice_changes_nothing(demo_output):
 
     assert _snapshot() == before
     summary_lines = second_output.split("Demo logins:")[0].splitlines()[1:]
-    assert len(summary_lines) == 6
+    assert len(summary_lines) >= 6  # one line per section; later apps add their own sections
     assert all(re.search(r" 0 created, 0 updated, [1-9]\d* unchanged$", line) for line in summary_lines)
 
 
