@@ -1,1 +1,49 @@
-"""Admin registrations of this app arrive with its issue."""
+from django.contrib import admin
+
+from .models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["participant", "phase", "status", "submitted_at", "reviewed_at"]
+    list_filter = ["status"]
+    search_fields = ["participant__organization__name", "participant__person__full_name", "phase__name"]
+
+
+@admin.register(Score)
+class ScoreAdmin(admin.ModelAdmin):
+    list_display = ["submission", "criterion", "self_points", "verified_points", "max_points"]
+    search_fields = ["criterion__code", "criterion__text", "submission__participant__organization__name"]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "file_type", "size", "score", "uploaded_by", "created_at"]
+    list_filter = ["file_type"]
+    search_fields = ["original_name", "sha256"]
+
+
+@admin.register(SubmissionEvent)
+class SubmissionEventAdmin(admin.ModelAdmin):
+    list_display = ["submission", "action", "field", "old_value", "new_value", "actor", "created_at"]
+    list_filter = ["action"]
+    search_fields = ["reason", "actor__username"]
+
+
+@admin.register(RankingRun)
+class RankingRunAdmin(admin.ModelAdmin):
+    list_display = ["campaign", "phase", "status", "is_current", "participant_count", "created_at"]
+    list_filter = ["status", "is_current"]
+    search_fields = ["campaign__name", "campaign__plan_number"]
+
+
+@admin.register(RankingEntry)
+class RankingEntryAdmin(admin.ModelAdmin):
+    list_display = ["run", "rank", "participant", "total", "tier_name"]
+    search_fields = ["participant__organization__name", "participant__person__full_name", "tier_name"]
+
+
+@admin.register(RankingBlocRank)
+class RankingBlocRankAdmin(admin.ModelAdmin):
+    list_display = ["entry", "bloc", "rank"]
+    search_fields = ["bloc__name"]
