@@ -1,6 +1,5 @@
-from django.urls import path
+from .review_urls import urlpatterns as review_urlpatterns
 
 app_name = "scoring"
 
-# The scoring pages arrive with their own issue; the app is installed and routed from day one.
-urlpatterns: list[path] = []
+urlpatterns = [*review_urlpatterns]

@@ -1,0 +1,503 @@
+"""Review of submissions: side by side, verify with a reason, return, approve, history, permissions,
+the optimistic version (conflicts), and N+1 guards on the queue and the review page."""
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import connection, connections
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import Participant
+from organizations.enums import Role
+from scoring import review_services as svc
+from scoring.enums import SubmissionStatus
+from scoring.models import Evidence, Score, Submission, SubmissionEvent
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.scoring.factories import launched_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+# --- arrange helpers -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reviewer(org_tree):
+    user = UserFactory(username="reviewer")
+    MembershipFactory(user=user, organization=org_tree["root"], role=Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def campaign(org_tree, officer):
+    return launched_campaign(
+        organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"], org_tree["ward_b"]]
+    )
+
+
+def _submission(campaign, organization, *, status=SubmissionStatus.SUBMITTED, self_points=None):
+    """A handed-in submission with one score per criterion (self-points = half the maximum unless given)."""
+    participant = Participant.objects.get(campaign=campaign, organization=organization)
+    submission = Submission.objects.create(
+        participant=participant, phase=campaign.phases.get(), status=status, submitted_at=timezone.now()
+    )
+    criteria = campaign.scoring_tables.get().criteria.order_by("position")
+    Score.objects.bulk_create(
+        Score(
+            submission=submission,
+            criterion=criterion,
+            max_points=criterion.max_points,
+            self_points=criterion.max_points / 2 if self_points is None else self_points,
+            self_note=f"Giải trình {criterion.code}",
+        )
+        for criterion in criteria
+    )
+    return submission
+
+
+@pytest.fixture
+def submission(campaign, org_tree):
+    return _submission(campaign, org_tree["ward_a"])
+
+
+def _score(submission, code="3"):
+    return Score.objects.get(submission=submission, criterion__code=code)  # max 15, self 7.5
+
+
+def _url(name, *args):
+    return reverse(f"scoring:{name}", args=args)
+
+
+def _verify(client, score, points, note="", *, version=None, htmx=True):
+    data = {
+        "verified_points": str(points),
+        "review_note": note,
+        "version": score.version if version is None else version,
+    }
+    headers = {"HX-Request": "true"} if htmx else {}
+    return client.post(_url("score-verify", score.submission_id, score.pk), data, headers=headers)
+
+
+# --- the review page --------------------------------------------------------------------------------------------
+
+
+def test_review_page_shows_self_points_side_by_side_with_evidence(client, reviewer, submission, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    score = _score(submission)
+    Evidence.objects.create(
+        score=score,
+        file=ContentFile(b"%PDF-1.4 test", name="bien-ban.pdf"),
+        original_name="Biên bản họp chi bộ.pdf",
+        file_type="pdf",
+        size=13,
+        sha256="0" * 64,
+    )
+    client.force_login(reviewer)
+
+    response = client.get(_url("submission-review", submission.pk))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="score-row-{score.pk}"' in html
+    assert '<span class="self-points">7,50</span>' in html  # Vietnamese decimal comma
+    assert 'value="7.50"' in html  # the verify input starts from the self-points (unlocalised)
+    assert "Giải trình 3" in html
+    assert "Biên bản họp chi bộ.pdf" in html
+    assert [row["score"].self_points for row in response.context["rows"]][:3] == [
+        Decimal("2.50"),
+        Decimal("2.50"),
+        Decimal("7.50"),
+    ]
+
+
+def test_opening_a_submitted_submission_starts_its_review(client, reviewer, submission):
+    client.force_login(reviewer)
+
+    client.get(_url("submission-review", submission.pk))
+
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.UNDER_REVIEW
+    event = SubmissionEvent.objects.get(submission=submission, action="start_review")
+    assert (event.old_value, event.new_value, event.actor) == ("submitted", "under_review", reviewer)
+
+
+def test_officer_of_the_launching_organisation_may_review(client, officer, submission):
+    client.force_login(officer)
+
+    assert client.get(_url("submission-review", submission.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["scorer_a", "scorer_b", "other_officer", "dept_reviewer"])
+def test_review_pages_are_404_for_others(client, request, org_tree, submission, who):
+    if who == "dept_reviewer":  # a reviewer below the launching organisation does not review its campaigns
+        user = UserFactory(username="dept_reviewer")
+        MembershipFactory(user=user, organization=org_tree["dept_a"], role=Role.REVIEWER)
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+    score = _score(submission)
+
+    assert client.get(_url("submission-review", submission.pk)).status_code == 404
+    assert _verify(client, score, 7).status_code == 404
+    assert client.post(_url("submission-return", submission.pk), {"reason": "x"}).status_code == 404
+    assert client.post(_url("submission-approve", submission.pk)).status_code == 404
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert _score(submission).verified_points is None
+
+
+def test_draft_submissions_are_not_reviewable(client, reviewer, campaign, org_tree):
+    draft = _submission(campaign, org_tree["ward_b"], status=SubmissionStatus.DRAFT)
+    client.force_login(reviewer)
+
+    assert client.get(_url("submission-review", draft.pk)).status_code == 404
+
+
+# --- verifying one score ----------------------------------------------------------------------------------------
+
+
+def test_verify_equal_to_self_needs_no_reason(client, reviewer, submission):
+    client.force_login(reviewer)
+    score = _score(submission)
+
+    response = _verify(client, score, "7.50")
+
+    assert response.status_code == 200
+    score.refresh_from_db()
+    assert (score.verified_points, score.review_note, score.version) == (Decimal("7.50"), "", 1)
+    assert response.context["row"]["saved"] is True
+    assert response.context["row"]["form"]["version"].value() == 1  # the row comes back at the new version
+
+
+def test_verify_different_without_reason_is_refused(client, reviewer, submission):
+    client.force_login(reviewer)
+    score = _score(submission)
+
+    response = _verify(client, score, 5)
+
+    assert "review_note" in response.context["row"]["form"].errors
+    score.refresh_from_db()
+    assert (score.verified_points, score.version) == (None, 0)
+    assert not SubmissionEvent.objects.filter(action="verify").exists()
+
+
+def test_verify_different_with_reason_is_saved_with_history(client, reviewer, scorer_a, submission):
+    client.force_login(reviewer)
+    score = _score(submission)
+
+    _verify(client, score, 5, "Thiếu biên bản quý II")
+
+    score.refresh_from_db()
+    assert (score.verified_points, score.review_note, score.version) == (Decimal("5.00"), "Thiếu biên bản quý II", 1)
+    event = SubmissionEvent.objects.get(action="verify")
+    assert (event.score, event.field, event.old_value, event.new_value) == (score, "verified_points", "", "5")
+    assert (event.reason, event.actor) == ("Thiếu biên bản quý II", reviewer)
+
+    _verify(client, score, 4, "Chỉ 4 buổi sinh hoạt")  # a second change: old → new
+
+    second = SubmissionEvent.objects.filter(action="verify").first()
+    assert (second.old_value, second.new_value, second.reason) == ("5", "4", "Chỉ 4 buổi sinh hoạt")
+    client.force_login(scorer_a)
+    html = client.get(_url("submission-history", submission.pk)).content.decode()
+    assert "Chỉ 4 buổi sinh hoạt" in html and "Thiếu biên bản quý II" in html
+
+
+@pytest.mark.parametrize("points", ["15.01", "-1", "100"])
+def test_verify_out_of_range_is_refused(client, reviewer, submission, points):
+    client.force_login(reviewer)
+    score = _score(submission)
+
+    response = _verify(client, score, points, "Lý do")
+
+    assert "verified_points" in response.context["row"]["form"].errors
+    score.refresh_from_db()
+    assert (score.verified_points, score.version) == (None, 0)
+
+
+def test_verify_without_htmx_redirects_back(client, reviewer, submission):
+    client.force_login(reviewer)
+    score = _score(submission)
+
+    response = _verify(client, score, 15, "Đạt tối đa", htmx=False)
+
+    assert response.status_code == 302
+    assert response["Location"] == _url("submission-review", submission.pk)
+    score.refresh_from_db()
+    assert score.verified_points == Decimal("15.00")
+
+
+def test_verify_is_refused_once_approved(reviewer, submission):
+    svc.submission_approve(submission=submission, actor=reviewer)
+    score = _score(submission)
+
+    with pytest.raises(ValidationError):
+        svc.score_verify(score=score, verified_points=Decimal(1), review_note="x", expected_version=1, actor=reviewer)
+
+    score.refresh_from_db()
+    assert score.verified_points == Decimal("7.50")
+
+
+# --- conflicts (optimistic version) -----------------------------------------------------------------------------
+
+
+def test_two_saves_from_the_same_version_one_wins_one_conflicts(client, reviewer, officer, submission):
+    score = _score(submission)
+    client.force_login(reviewer)
+    first = _verify(client, score, 6, "Người thứ nhất", version=0)
+    client.force_login(officer)
+
+    second = _verify(client, score, 3, "Người thứ hai", version=0)
+
+    assert first.context["row"]["saved"] is True
+    assert second.context["row"]["saved"] is False
+    assert second.context["row"]["conflict"]  # the clear conflict message, shown inline
+    assert second.context["row"]["form"]["verified_points"].value() == Decimal("6.00")  # the winner's value
+    score.refresh_from_db()
+    assert (score.verified_points, score.review_note, score.version) == (Decimal("6.00"), "Người thứ nhất", 1)
+    assert SubmissionEvent.objects.filter(action="verify").count() == 1
+
+
+def test_conflict_error_from_the_service(reviewer, submission):
+    score = _score(submission)
+    stale = _score(submission)
+    svc.score_verify(score=score, verified_points=Decimal(6), review_note="a", expected_version=0, actor=reviewer)
+
+    with pytest.raises(ValidationError) as caught:
+        svc.score_verify(score=stale, verified_points=Decimal(2), review_note="b", expected_version=0, actor=reviewer)
+
+    assert caught.value.code == "conflict"
+    assert _score(submission).verified_points == Decimal("6.00")
+
+
+def test_approve_bumps_versions_so_a_stale_save_conflicts(reviewer, officer, campaign, submission):
+    score = _score(submission)
+    other = _submission(campaign, campaign.participants.exclude(pk=submission.participant_id).get().organization)
+    svc.submission_approve(submission=other, actor=officer)  # unrelated, must not touch this submission
+    svc.submission_approve(submission=submission, actor=officer)
+
+    with pytest.raises(ValidationError):
+        svc.score_verify(score=score, verified_points=Decimal(1), review_note="x", expected_version=0, actor=reviewer)
+
+    assert _score(submission).version == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_saves_on_postgresql_one_wins(reviewer, officer, submission):
+    if connection.vendor != "postgresql":
+        pytest.skip("real concurrent transactions need PostgreSQL")
+    score = _score(submission)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, object] = {}
+
+    def save(actor, points):
+        try:
+            barrier.wait(timeout=10)
+            svc.score_verify(
+                score=Score.objects.get(pk=score.pk),
+                verified_points=Decimal(points),
+                review_note=f"bởi {actor.username}",
+                expected_version=0,
+                actor=actor,
+            )
+            outcomes[actor.username] = "saved"
+        except ValidationError as error:
+            outcomes[actor.username] = error.code
+        finally:
+            connections.close_all()  # each thread had its own connection
+
+    threads = [threading.Thread(target=save, args=(reviewer, 6)), threading.Thread(target=save, args=(officer, 3))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes.values()) == ["conflict", "saved"]
+    winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
+    score.refresh_from_db()
+    assert score.version == 1
+    assert score.verified_points == Decimal(6 if winner == "reviewer" else 3)
+    assert SubmissionEvent.objects.filter(action="verify").count() == 1
+
+
+# --- return and approve -----------------------------------------------------------------------------------------
+
+
+def test_return_with_reason_the_unit_sees_it(client, reviewer, scorer_a, submission):
+    client.force_login(reviewer)
+
+    response = client.post(_url("submission-return", submission.pk), {"reason": "Bổ sung minh chứng tiêu chí 6"})
+
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.return_reason) == (SubmissionStatus.RETURNED, "Bổ sung minh chứng tiêu chí 6")
+    event = SubmissionEvent.objects.get(action="return")
+    assert (event.old_value, event.new_value, event.reason) == (
+        "submitted",
+        "returned",
+        "Bổ sung minh chứng tiêu chí 6",
+    )
+    client.force_login(scorer_a)
+    history = client.get(_url("submission-history", submission.pk))
+    assert history.status_code == 200
+    assert "Bổ sung minh chứng tiêu chí 6" in history.content.decode()
+
+
+def test_return_without_reason_is_refused(client, reviewer, submission):
+    client.force_login(reviewer)
+
+    response = client.post(_url("submission-return", submission.pk), {"reason": "  "})
+
+    assert response.status_code == 200
+    assert "reason" in response.context["return_form"].errors
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert not SubmissionEvent.objects.filter(action="return").exists()
+
+
+def test_returned_submission_cannot_be_verified_or_approved(client, reviewer, submission):
+    svc.submission_return(submission=submission, reason="Sửa lại", actor=reviewer)
+    client.force_login(reviewer)
+
+    _verify(client, _score(submission), "7.50")
+    client.post(_url("submission-approve", submission.pk))
+
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.RETURNED
+    assert not Score.objects.filter(submission=submission, verified_points__isnull=False).exists()
+
+
+def test_approve_verifies_every_score(client, reviewer, submission):
+    client.force_login(reviewer)
+    adjusted = _score(submission, "6")  # max 40, self 20
+    _verify(client, adjusted, 18, "Trừ 2 điểm")
+    unanswered = _score(submission, "9")
+    Score.objects.filter(pk=unanswered.pk).update(self_points=None)
+
+    response = client.post(_url("submission-approve", submission.pk))
+
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert (submission.status, submission.reviewed_by) == (SubmissionStatus.VERIFIED, reviewer)
+    assert submission.reviewed_at is not None
+    points = dict(Score.objects.filter(submission=submission).values_list("criterion__code", "verified_points"))
+    assert points["6"] == Decimal("18.00")  # the reviewer's value is kept
+    assert points["3"] == Decimal("7.50")  # the rest take the self-points
+    assert points["9"] == Decimal("0.00")  # nothing claimed, nothing verified
+    assert None not in points.values()
+    assert SubmissionEvent.objects.filter(action="approve", field="verified_points").count() == 9
+    assert SubmissionEvent.objects.filter(action="approve", field="status").count() == 1
+
+
+# --- history ----------------------------------------------------------------------------------------------------
+
+
+def test_history_is_readable_by_unit_officer_and_reviewer_only(client, request, submission):
+    svc.submission_return(submission=submission, reason="Sửa lại tiêu chí 2", actor=request.getfixturevalue("reviewer"))
+    for who, expected in [
+        ("scorer_a", 200),
+        ("officer", 200),
+        ("reviewer", 200),
+        ("scorer_b", 404),
+        ("other_officer", 404),
+    ]:
+        client.force_login(request.getfixturevalue(who))
+        response = client.get(_url("submission-history", submission.pk))
+        assert response.status_code == expected, who
+        if expected == 200:
+            assert "Sửa lại tiêu chí 2" in response.content.decode()
+
+
+# --- the queue --------------------------------------------------------------------------------------------------
+
+
+def test_queue_lists_handed_in_submissions_with_filters(client, reviewer, campaign, org_tree, submission):
+    _submission(campaign, org_tree["ward_b"], status=SubmissionStatus.DRAFT)
+    other_org = OrganizationFactory(code="WC", name="Phường 3", parent=org_tree["dept_b"])
+    other = launched_campaign(
+        organization=org_tree["dept_b"], officer=UserFactory(), participants=[other_org], plan_number="01-KH"
+    )
+    other_submission = _submission(other, other_org, status=SubmissionStatus.VERIFIED)
+    client.force_login(reviewer)
+
+    everything = client.get(_url("review-queue"))
+    by_campaign = client.get(_url("review-queue"), {"campaign": campaign.pk})
+    by_status = client.get(_url("review-queue"), {"status": SubmissionStatus.VERIFIED})
+
+    assert [s.pk for s in everything.context["object_list"]] == [submission.pk, other_submission.pk]
+    assert [s.pk for s in by_campaign.context["object_list"]] == [submission.pk]
+    assert [s.pk for s in by_status.context["object_list"]] == [other_submission.pk]
+
+
+def test_queue_is_empty_for_a_unit_scorer(client, scorer_a, submission):
+    client.force_login(scorer_a)
+
+    response = client.get(_url("review-queue"))
+
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == []
+
+
+# --- N+1 guards -------------------------------------------------------------------------------------------------
+
+# session, user, memberships (reach), campaigns and phases for the filter, page count, page.
+QUEUE_QUERIES = 7
+# session, user, submission (with participant, phase, campaign), memberships, scores with criteria, evidence.
+REVIEW_PAGE_QUERIES = 6
+
+
+def test_queue_query_count_does_not_grow(client, reviewer, org_tree, officer, django_assert_num_queries):
+    wards = [org_tree["ward_a"], org_tree["ward_b"], OrganizationFactory(code="WC", parent=org_tree["dept_a"])]
+    campaign = launched_campaign(organization=org_tree["root"], officer=officer, participants=wards)
+    _submission(campaign, wards[0])
+    client.force_login(reviewer)
+    with django_assert_num_queries(QUEUE_QUERIES):
+        client.get(_url("review-queue"))
+    for ward in wards[1:]:
+        _submission(campaign, ward)
+
+    with django_assert_num_queries(QUEUE_QUERIES):
+        response = client.get(_url("review-queue"))
+
+    assert len(response.context["object_list"]) == 3
+
+
+def _review_page_queries(client, submission, django_assert_num_queries):
+    with django_assert_num_queries(REVIEW_PAGE_QUERIES):
+        response = client.get(_url("submission-review", submission.pk))
+    return len(response.context["rows"])
+
+
+def test_review_page_query_count_same_for_3_and_40_criteria(
+    client, reviewer, org_tree, officer, settings, tmp_path, django_assert_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    small = launched_campaign(
+        organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"]], points=(40, 30, 30)
+    )
+    large = launched_campaign(
+        organization=org_tree["root"],
+        officer=officer,
+        participants=[org_tree["ward_a"]],
+        points=(2.5,) * 40,
+        plan_number="06-KH/BTGTU",
+        start=date(2024, 1, 15),
+        end=date(2024, 12, 15),
+    )
+    submissions = [
+        _submission(small, org_tree["ward_a"], status=SubmissionStatus.UNDER_REVIEW),
+        _submission(large, org_tree["ward_a"], status=SubmissionStatus.UNDER_REVIEW),
+    ]
+    for score in Score.objects.filter(submission=submissions[1])[:5]:
+        Evidence.objects.create(
+            score=score, file=ContentFile(b"x", name="a.pdf"), original_name="a.pdf", file_type="pdf", size=1, sha256=""
+        )
+    client.force_login(reviewer)
+
+    rows = [_review_page_queries(client, s, django_assert_num_queries) for s in submissions]
+
+    assert rows == [3, 40]
