@@ -1,5 +1,6 @@
 from .review_urls import urlpatterns as review_urlpatterns
+from .self_urls import urlpatterns as self_urlpatterns
 
 app_name = "scoring"
 
-urlpatterns = [*review_urlpatterns]
+urlpatterns = [*self_urlpatterns, *review_urlpatterns]
