@@ -11,6 +11,7 @@ from campaigns import selectors as campaign_selectors
 from organizations import selectors
 from organizations.enums import Role
 from organizations.reach import reach_for
+from scoring import review_selectors, self_selectors
 
 
 def _officer_summary(user) -> dict:
@@ -38,7 +39,10 @@ def home(request):
         "is_signer": Role.SIGNER in roles,
         "scorer_units": [m.organization for m in memberships if m.role == Role.SCORER],
         "registrations_due": list(campaign_selectors.registrations_due_for_user(user)[:20]),
+        "open_phases": self_selectors.submission_list_for_user(user),
     }
+    if context["is_reviewer"] or context["is_officer"]:
+        context["review_waiting"] = review_selectors.review_queue(user).count()
     if context["is_officer"]:
         context |= _officer_summary(user)
     return render(request, "home.html", context)

@@ -18,9 +18,10 @@ from campaigns.models import Participant, Phase, ScoringTable, Tier
 from campaigns.table_services import table_rule
 from organizations.enums import Role
 from organizations.reach import reach_for
-from organizations.rules import is_officer_of, is_scorer_of
+from organizations.rules import is_scorer_of
 
 from .models import Evidence, Score, Submission
+from .rules import is_reviewer_of_campaign
 
 EDIT = "edit"
 VIEW = "view"
@@ -51,12 +52,12 @@ def acts_for(user, participant: Participant) -> bool:
 
 
 def submission_access(user, submission: Submission) -> str | None:
-    """EDIT for who scores for the participant, VIEW for officers of the launching organisation, else None."""
+    """EDIT for who scores for the participant, VIEW for officers and reviewers of the campaign, else None."""
     if not user.is_authenticated:
         return None
     if acts_for(user, submission.participant):
         return EDIT
-    if is_officer_of(user, submission.phase.campaign.launching_organization):
+    if is_reviewer_of_campaign(user, submission.phase.campaign):  # officers, admins and reviewers
         return VIEW
     return None
 

@@ -70,3 +70,32 @@ def test_campaign_record_shows_readable_steps(client, officer, launched):
     client.force_login(officer)
     page = client.get(reverse("campaigns:campaign-detail", args=[launched.pk])).content.decode()
     assert "Tạo dự thảo" in page and "Đã phát động" in page and "<code>launch</code>" not in page
+
+
+def test_scorer_sees_phases_open_for_self_scoring(client, scorer_a, launched, settings):
+    from django.utils import timezone
+
+    from campaigns.models import Phase
+
+    today = timezone.localdate()
+    Phase.objects.filter(campaign=launched).update(start_date=today.replace(day=1), end_date=today)
+    launched.__class__.objects.filter(pk=launched.pk).update(start_date=today.replace(day=1), end_date=today)
+    client.force_login(scorer_a)
+    response = client.get(reverse("home"))
+    assert [item.phase.campaign_id for item in response.context["open_phases"]] == [launched.pk]
+    assert reverse("scoring:submission-list") in response.content.decode()
+
+
+def test_reviewer_sees_how_many_submissions_wait(client, launched, org_tree):
+    from organizations.enums import Role
+    from scoring.models import Submission
+    from tests.factories import MembershipFactory, UserFactory
+
+    reviewer = UserFactory(username="thamdinh")
+    MembershipFactory(user=reviewer, organization=org_tree["root"], role=Role.REVIEWER)
+    for participant in launched.participants.all():
+        Submission.objects.create(participant=participant, phase=launched.phases.get(), status="submitted")
+    client.force_login(reviewer)
+    response = client.get(reverse("home"))
+    assert response.context["review_waiting"] == 2
+    assert "2 hồ sơ tự chấm đang chờ thẩm định" in response.content.decode()

@@ -134,6 +134,20 @@ def test_download_is_an_attachment_for_the_unit_and_the_officer(client, submissi
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_a_reviewer_of_the_campaign_can_open_the_evidence(client, submission, scorer_a, org_tree):
+    from organizations.enums import Role
+    from tests.factories import MembershipFactory, UserFactory
+
+    reviewer = UserFactory(username="thamdinh")
+    MembershipFactory(user=reviewer, organization=org_tree["root"], role=Role.REVIEWER)
+    client.force_login(scorer_a)
+    _upload(client, _score(submission), "Báo cáo.pdf", PDF_BYTES)
+    client.force_login(reviewer)
+    url = reverse("scoring:evidence-download", args=[submission.pk, Evidence.objects.get().pk])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF_BYTES
+
+
 def test_other_ward_gets_404_and_anonymous_goes_to_login(client, submission, scorer_a, scorer_b):
     client.force_login(scorer_a)
     score = _score(submission)
