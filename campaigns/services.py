@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -132,7 +134,21 @@ def campaign_transition(*, campaign: Campaign, action: str, actor=None, note: st
         campaign=campaign, action=action, from_status=from_status, to_status=to_status, actor=actor, note=note
     )
     campaign.refresh_from_db()
+    for hook in TRANSITION_HOOKS.get(action, ()):
+        hook(campaign=campaign, actor=actor)
     return campaign
+
+
+# Apps built on campaigns say what must follow a lifecycle step (scoring: rank when scoring closes)
+# by registering here from their AppConfig.ready(); campaigns never imports them.
+TRANSITION_HOOKS: dict[str, list[Callable[..., object]]] = {}
+
+
+def transition_hook_register(*, action: str, hook: Callable[..., object]) -> None:
+    """Run ``hook(campaign=…, actor=…)`` inside the transaction of every ``action`` step (once per hook)."""
+    hooks = TRANSITION_HOOKS.setdefault(action, [])
+    if hook not in hooks:
+        hooks.append(hook)
 
 
 def _check_launchable(campaign: Campaign) -> None:

@@ -269,7 +269,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
 # `manage.py load_demo` runs these in order (each app adds its part of the seed situations).
-DEMO_LOADERS = ["organizations.demo.load_all", "campaigns.demo.load_all"]
+DEMO_LOADERS = ["organizations.demo.load_all", "campaigns.demo.load_all", "scoring.demo.load_all"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

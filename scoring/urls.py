@@ -1,6 +1,7 @@
+from .ranking_urls import urlpatterns as ranking_urlpatterns
 from .review_urls import urlpatterns as review_urlpatterns
 from .self_urls import urlpatterns as self_urlpatterns
 
 app_name = "scoring"
 
-urlpatterns = [*self_urlpatterns, *review_urlpatterns]
+urlpatterns = [*self_urlpatterns, *review_urlpatterns, *ranking_urlpatterns]

@@ -1,0 +1,256 @@
+"""Set-based ranking SQL: per-participant totals, tiers and ranks in one INSERT … SELECT, bloc ranks in a second.
+
+Totals follow ``campaigns.scoring_rules.total_for``: the points that count are verified points where verified,
+else self points (a missing answer is 0); bonus and penalty are capped per table; the total is
+max(0, regular + bonus − penalty). Exactness: PostgreSQL sums NUMERIC; SQLite stores decimals as REAL/INTEGER,
+so there every value is turned into integer hundredths first (``ROUND(x * 100)``) and only divided by 100 when
+written — no float sums, no integer division. Per-participant totals are aggregated first and ranked second
+(about twice as fast as ranking a join and grouping after it).
+
+The SQL text is assembled only from this module's constant fragments and generated placeholders (hence the
+``noqa: S608``); every value — ids, caps, bounds, tier names — travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+
+COLLECTIVE = "collective"
+INDIVIDUAL = "individual"
+
+
+@dataclass(frozen=True)
+class KindInputs:
+    """What the table of one participant kind contributes: caps and how many criteria carry a điểm liệt."""
+
+    bonus_cap: Decimal | None = None
+    penalty_cap: Decimal | None = None
+    minimum_count: int = 0
+
+
+@dataclass(frozen=True)
+class RankingInputs:
+    """Everything the SQL needs, gathered in Python (a handful of rows) and stored with the run."""
+
+    campaign_id: int
+    phase_weights: tuple[tuple[int, Decimal], ...]  # (phase id, weight); one phase with weight 1 for a phase run
+    tiers: tuple[tuple[str, Decimal], ...]  # best first
+    kinds: dict[str, KindInputs] = field(default_factory=dict)
+    bonus_ids: tuple[int, ...] = ()
+    penalty_ids: tuple[int, ...] = ()
+    minimums: tuple[tuple[int, Decimal], ...] = ()  # (criterion id, điểm liệt) of regular criteria with one > 0
+
+    @property
+    def weight_total(self) -> Decimal:
+        return sum((w for _id, w in self.phase_weights), Decimal(0))
+
+    def as_json(self) -> dict:
+        def number(value: Decimal | None) -> str | None:
+            return None if value is None else str(value)
+
+        return {
+            "phases": [{"id": pk, "weight": str(w)} for pk, w in self.phase_weights],
+            "tiers": [{"name": name, "lower_bound": str(bound)} for name, bound in self.tiers],
+            "tables": {
+                kind: {
+                    "bonus_cap": number(k.bonus_cap),
+                    "penalty_cap": number(k.penalty_cap),
+                    "criteria_with_minimum": k.minimum_count,
+                }
+                for kind, k in sorted(self.kinds.items())
+            },
+        }
+
+
+class Dialect:
+    """The few places where SQLite and PostgreSQL differ; values are scaled by ``scale`` (100 on SQLite)."""
+
+    def __init__(self, vendor: str) -> None:
+        self.is_postgres = vendor == "postgresql"
+        self.scale = 1 if self.is_postgres else 100
+        self.least = "LEAST" if self.is_postgres else "MIN"
+        self.greatest = "GREATEST" if self.is_postgres else "MAX"
+
+    def column(self, expression: str) -> str:
+        """A stored decimal as an exact number (NUMERIC, or integer hundredths on SQLite)."""
+        if self.is_postgres:
+            return expression
+        return f"CAST(ROUND(({expression}) * 100) AS INTEGER)"
+
+    def value(self, number: Decimal) -> Decimal | int:
+        """A Python decimal as a query parameter on the same scale."""
+        if self.is_postgres:
+            return number
+        return int((number * 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+    def stored(self, expression: str) -> str:
+        """Back from the working scale to the stored decimal."""
+        return expression if self.is_postgres else f"(({expression}) / 100.0)"
+
+    def weighted(self, weighted_sum: str) -> str:
+        """``weighted_sum`` divided by the (parameter) weight total, rounded half up to hundredths."""
+        if self.is_postgres:
+            return f"ROUND(({weighted_sum}) / %s, 2)"
+        return f"ROUND(CAST({weighted_sum} AS REAL) / %s)"
+
+
+def _by_kind(collective: tuple[str, list], individual: tuple[str, list]) -> tuple[str, list]:
+    """One expression per participant kind, chosen on the participant row ``p``."""
+    sql = f"(CASE WHEN p.organization_id IS NOT NULL THEN {collective[0]} ELSE {individual[0]} END)"
+    return sql, [*collective[1], *individual[1]]
+
+
+def _capped(d: Dialect, raw: str, cap: Decimal | None) -> tuple[str, list]:
+    return (raw, []) if cap is None else (f"{d.least}({raw}, %s)", [d.value(cap)])
+
+
+def _kind(inputs: RankingInputs, kind: str) -> KindInputs:
+    return inputs.kinds.get(kind, KindInputs())
+
+
+def _ids(column: str, ids: tuple[int, ...]) -> tuple[str, list]:
+    if not ids:
+        return "1 = 0", []
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
+def _aggregate(d: Dialect, inputs: RankingInputs, phase_ids: list[int]) -> tuple[str, list]:
+    """Sums per submission straight from the scores, the only pass over the big table, then its participant.
+
+    Criterion kinds and điểm liệt come in as id lists (a campaign has tens of criteria), so the scores are
+    not joined to the criteria; FILTER works on PostgreSQL and SQLite ≥ 3.30.
+    """
+    points = d.column("COALESCE(s.verified_points, s.self_points, 0)")
+    bonus, bonus_params = _ids("s.criterion_id", inputs.bonus_ids)
+    penalty, penalty_params = _ids("s.criterion_id", inputs.penalty_ids)
+    minimum_checks = [f"(s.criterion_id = %s AND {points} >= %s)" for _pk in inputs.minimums]
+    minimum = " OR ".join(minimum_checks) or "1 = 0"
+    minimum_params = [x for pk, bound in inputs.minimums for x in (pk, d.value(bound))]
+    marks = ", ".join(["%s"] * len(phase_ids))
+    sql = f"""
+        SELECT sub.participant_id AS pid, sub.phase_id AS phid, x.reg, x.bon, x.pen, x.met, x.unverified
+        FROM (
+            SELECT s.submission_id AS sid,
+                COALESCE(SUM({points}) FILTER (WHERE NOT ({bonus}) AND NOT ({penalty})), 0) AS reg,
+                COALESCE(SUM({points}) FILTER (WHERE {bonus}), 0) AS bon,
+                COALESCE(SUM({points}) FILTER (WHERE {penalty}), 0) AS pen,
+                COUNT(*) FILTER (WHERE {minimum}) AS met,
+                COUNT(*) FILTER (WHERE s.verified_points IS NULL AND s.self_points IS NOT NULL) AS unverified
+            FROM scoring_score s
+            WHERE s.submission_id IN (SELECT id FROM scoring_submission WHERE phase_id IN ({marks}))
+            GROUP BY s.submission_id
+        ) x JOIN scoring_submission sub ON sub.id = x.sid"""  # noqa: S608
+    params = [*bonus_params, *penalty_params, *bonus_params, *penalty_params, *minimum_params, *phase_ids]
+    return sql, params
+
+
+def _phase_rows(d: Dialect, inputs: RankingInputs, phase_ids: list[int]) -> tuple[str, list]:
+    """Capped per-phase results for participants with a submission (``a`` joined to its participant ``p``)."""
+    agg_sql, agg_params = _aggregate(d, inputs, phase_ids)
+    col, ind = _kind(inputs, COLLECTIVE), _kind(inputs, INDIVIDUAL)
+    bonus = _by_kind(_capped(d, "a.bon", col.bonus_cap), _capped(d, "a.bon", ind.bonus_cap))
+    penalty = _by_kind(_capped(d, "a.pen", col.penalty_cap), _capped(d, "a.pen", ind.penalty_cap))
+    needed = _by_kind(("%s", [col.minimum_count]), ("%s", [ind.minimum_count]))
+    sql = f"""
+        SELECT a.pid, a.phid, a.reg, {bonus[0]} AS bon, {penalty[0]} AS pen,
+            CASE WHEN a.met < {needed[0]} THEN 1 ELSE 0 END AS below,
+            CASE WHEN a.unverified = 0 THEN 1 ELSE 0 END AS verified
+        FROM ({agg_sql}) a JOIN campaigns_participant p ON p.id = a.pid"""  # noqa: S608
+    return sql, [*bonus[1], *penalty[1], *needed[1], *agg_params]
+
+
+def _combined(d: Dialect, inputs: RankingInputs) -> tuple[str, list]:
+    """One row per participant of the campaign: reg, bon, pen, total (working scale), below, verified (0/1)."""
+    phase_ids = [pk for pk, _w in inputs.phase_weights]
+    rows_sql, rows_params = _phase_rows(d, inputs, phase_ids)
+    col, ind = _kind(inputs, COLLECTIVE), _kind(inputs, INDIVIDUAL)
+    needed = _by_kind(("%s", [col.minimum_count]), ("%s", [ind.minimum_count]))
+    total = f"{d.greatest}(0, r.reg + r.bon - r.pen)"
+    if len(phase_ids) == 1:  # a phase run, or "last phase only": no weighting, one row per participant already
+        sql = f"""
+            SELECT p.id AS pid, COALESCE(r.reg, 0) AS reg, COALESCE(r.bon, 0) AS bon, COALESCE(r.pen, 0) AS pen,
+                COALESCE({total}, 0) AS total,
+                CASE WHEN r.pid IS NULL THEN (CASE WHEN {needed[0]} > 0 THEN 1 ELSE 0 END) ELSE r.below END AS below,
+                COALESCE(r.verified, 0) AS verified
+            FROM campaigns_participant p LEFT JOIN ({rows_sql}) r ON r.pid = p.id
+            WHERE p.campaign_id = %s"""  # noqa: S608
+        return sql, [*needed[1], *rows_params, inputs.campaign_id]
+    weight = "(CASE r.phid " + " ".join("WHEN %s THEN %s" for _ in phase_ids) + " END)"
+    weight_params = [x for pk, w in inputs.phase_weights for x in (pk, d.value(w))]
+    divisor = d.value(inputs.weight_total) or 1  # all weights 0: every weighted sum is 0 too
+    parts, params = [], []
+    for name, expression in (("reg", "r.reg"), ("bon", "r.bon"), ("pen", "r.pen"), ("total", total)):
+        parts.append(f"COALESCE({d.weighted(f'SUM({weight} * {expression})')}, 0) AS {name}")
+        params += [*weight_params, divisor]
+    sql = f"""
+        SELECT p.id AS pid, {", ".join(parts)},
+            CASE WHEN COALESCE(SUM(r.below), 0) > 0 OR ({needed[0]} > 0 AND COUNT(r.pid) < %s) THEN 1 ELSE 0 END
+                AS below,
+            CASE WHEN COALESCE(SUM(r.verified), 0) = %s THEN 1 ELSE 0 END AS verified
+        FROM campaigns_participant p LEFT JOIN ({rows_sql}) r ON r.pid = p.id
+        WHERE p.campaign_id = %s
+        GROUP BY p.id, p.organization_id"""  # noqa: S608
+    count = len(phase_ids)
+    return sql, [*params, *needed[1], count, count, *rows_params, inputs.campaign_id]
+
+
+def _tier_case(d: Dialect, tiers: tuple[tuple[str, Decimal], ...]) -> tuple[str, list]:
+    """The tier of ``t.total``: the best band reached; under a điểm liệt the top band is out of reach."""
+    if not tiers:
+        return "''", []
+    whens, params = [], []
+    for index, (name, bound) in enumerate(tiers):
+        guard = "t.below = 0 AND " if index == 0 and len(tiers) > 1 else ""
+        whens.append(f"WHEN {guard}t.total >= %s THEN %s")
+        params += [d.value(bound), name]
+    return "CASE " + " ".join(whens) + " ELSE '' END", params
+
+
+def entries_sql(vendor: str, run_id: int, inputs: RankingInputs) -> tuple[str, list]:
+    """INSERT … SELECT of every participant's entry in run ``run_id``, ranked 1, 2, 2, 4 on the total."""
+    d = Dialect(vendor)
+    combined_sql, combined_params = _combined(d, inputs)
+    tier_sql, tier_params = _tier_case(d, inputs.tiers)
+    true = "(t.{0} = 1)"
+    sql = f"""
+        INSERT INTO scoring_rankingentry
+            (run_id, participant_id, regular, bonus, penalty, total, is_fully_verified, below_minimum, tier_name, rank)
+        SELECT %s, t.pid, {d.stored("t.reg")}, {d.stored("t.bon")}, {d.stored("t.pen")}, {d.stored("t.total")},
+            {true.format("verified")}, {true.format("below")}, {tier_sql}, RANK() OVER (ORDER BY t.total DESC)
+        FROM ({combined_sql}) t"""  # noqa: S608
+    return sql, [run_id, *tier_params, *combined_params]
+
+
+BLOC_RANKS_SQL = """
+    INSERT INTO scoring_rankingblocrank (entry_id, bloc_id, rank)
+    SELECT e.id, bm.bloc_id, RANK() OVER (PARTITION BY bm.bloc_id ORDER BY e.total DESC)
+    FROM scoring_rankingentry e
+    JOIN campaigns_participant p ON p.id = e.participant_id
+    JOIN organizations_blocmember bm ON bm.organization_id = p.organization_id
+    WHERE e.run_id = %s"""
+
+
+def bare_sql(phase_id: int) -> tuple[str, list]:
+    """The minimal query computing the same phase totals and ranks (no caps, tiers, writes): the yardstick."""
+    sql = """
+        SELECT t.pid, t.total, RANK() OVER (ORDER BY t.total DESC)
+        FROM (
+            SELECT sub.participant_id AS pid, SUM(COALESCE(s.verified_points, s.self_points, 0)) AS total
+            FROM scoring_score s JOIN scoring_submission sub ON sub.id = s.submission_id
+            WHERE sub.phase_id = %s
+            GROUP BY sub.participant_id
+        ) t"""
+    return sql, [phase_id]
+
+
+def ranking_write(*, run_id: int, inputs: RankingInputs) -> int:
+    """Write the entries and bloc ranks of run ``run_id``; returns the number of entries. Caller holds a transaction."""
+    sql, params = entries_sql(connection.vendor, run_id, inputs)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        count = cursor.rowcount
+        cursor.execute(BLOC_RANKS_SQL, [run_id])
+    return count
