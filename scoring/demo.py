@@ -109,6 +109,7 @@ def load_all() -> dict[str, Counter]:
 
 def _rank(campaign: Campaign, phase, officer) -> dict[str, Counter]:
     """Compute the phase ranking now (the demo runs in one process, so no worker is needed)."""
-    run = ranking_services.ranking_request(campaign=campaign, phase=phase, actor=officer)
-    ranking_services.ranking_compute(run_id=run.pk)
-    return {"rankings": Counter({CREATED: 1})}
+    for ranked_phase in (phase, None):  # the phase, and the whole campaign
+        run = ranking_services.ranking_request(campaign=campaign, phase=ranked_phase, actor=officer)
+        ranking_services.ranking_compute(run_id=run.pk)
+    return {"rankings": Counter({CREATED: 2})}

@@ -32,7 +32,10 @@ CHARTS = ("distribution", "tiers")
 class RankingRequestForm(forms.Form):
     phase = forms.ModelChoiceField(queryset=Phase.objects.none(), required=False)
     tie_break = forms.ChoiceField(
-        choices=TieBreak.choices, initial=TieBreak.SHARED, label=gettext_lazy("Tie-break rule")
+        choices=TieBreak.choices,
+        initial=TieBreak.SHARED,
+        label=gettext_lazy("Tie-break rule"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, campaign, **kwargs):

@@ -20,7 +20,8 @@ def test_demo_scores_reviews_and_ranks_the_soc_trang_wards():
     statuses = dict(Submission.objects.values_list("participant__organization__code", "status"))
     assert len(statuses) == 10 and statuses["BTG-ST-P7"] == "returned" and statuses["BTG-ST-P10"] == "submitted"
     assert list(statuses.values()).count("verified") == 6
-    run = RankingRun.objects.get(is_current=True)
+    run = RankingRun.objects.get(is_current=True, phase__isnull=False)
+    assert RankingRun.objects.filter(is_current=True, phase__isnull=True).exists()  # the whole campaign too
     entries = {
         e.participant.organization.code: e
         for e in RankingEntry.objects.filter(run=run).select_related("participant__organization")
