@@ -5,7 +5,8 @@ else self points (a missing answer is 0); bonus and penalty are capped per table
 max(0, regular + bonus − penalty). Exactness: PostgreSQL sums NUMERIC; SQLite stores decimals as REAL/INTEGER,
 so there every value is turned into integer hundredths first (``ROUND(x * 100)``) and only divided by 100 when
 written — no float sums, no integer division. Per-participant totals are aggregated first and ranked second
-(about twice as fast as ranking a join and grouping after it).
+(about twice as fast as ranking a join and grouping after it). On PostgreSQL the entries and the bloc ranks are
+written by one statement (see ``write_sql``).
 
 The SQL text is assembled only from this module's constant fragments and generated placeholders (hence the
 ``noqa: S608``); every value — ids, caps, bounds, tier names — travels as a query parameter.
@@ -209,28 +210,72 @@ def _tier_case(d: Dialect, tiers: tuple[tuple[str, Decimal], ...]) -> tuple[str,
     return "CASE " + " ".join(whens) + " ELSE '' END", params
 
 
-def entries_sql(vendor: str, run_id: int, inputs: RankingInputs) -> tuple[str, list]:
-    """INSERT … SELECT of every participant's entry in run ``run_id``, ranked 1, 2, 2, 4 on the total."""
+ENTRY_COLUMNS = "participant_id, regular, bonus, penalty, total, is_fully_verified, below_minimum, tier_name, rank"
+TOTALS_TABLE = "ranking_totals"
+
+
+def ranked_sql(vendor: str, inputs: RankingInputs) -> tuple[str, list]:
+    """Every participant's entry (``ENTRY_COLUMNS``, stored scale), ranked 1, 2, 2, 4 on the total."""
     d = Dialect(vendor)
     combined_sql, combined_params = _combined(d, inputs)
     tier_sql, tier_params = _tier_case(d, inputs.tiers)
     true = "(t.{0} = 1)"
     sql = f"""
-        INSERT INTO scoring_rankingentry
-            (run_id, participant_id, regular, bonus, penalty, total, is_fully_verified, below_minimum, tier_name, rank)
-        SELECT %s, t.pid, {d.stored("t.reg")}, {d.stored("t.bon")}, {d.stored("t.pen")}, {d.stored("t.total")},
-            {true.format("verified")}, {true.format("below")}, {tier_sql}, RANK() OVER (ORDER BY t.total DESC)
+        SELECT t.pid AS participant_id, {d.stored("t.reg")} AS regular, {d.stored("t.bon")} AS bonus,
+            {d.stored("t.pen")} AS penalty, {d.stored("t.total")} AS total,
+            {true.format("verified")} AS is_fully_verified, {true.format("below")} AS below_minimum,
+            {tier_sql} AS tier_name, RANK() OVER (ORDER BY t.total DESC) AS rank
         FROM ({combined_sql}) t"""  # noqa: S608
-    return sql, [run_id, *tier_params, *combined_params]
+    return sql, [*tier_params, *combined_params]
+
+
+def entries_sql(vendor: str, run_id: int, inputs: RankingInputs) -> tuple[str, list]:
+    """INSERT … SELECT of every participant's entry in run ``run_id``."""
+    sql, params = ranked_sql(vendor, inputs)
+    insert = f"INSERT INTO scoring_rankingentry (run_id, {ENTRY_COLUMNS}) SELECT %s, r.* FROM ({sql}) r"  # noqa: S608
+    return insert, [run_id, *params]
 
 
 BLOC_RANKS_SQL = """
     INSERT INTO scoring_rankingblocrank (entry_id, bloc_id, rank)
     SELECT e.id, bm.bloc_id, RANK() OVER (PARTITION BY bm.bloc_id ORDER BY e.total DESC)
-    FROM scoring_rankingentry e
+    FROM {entries} e
     JOIN campaigns_participant p ON p.id = e.participant_id
-    JOIN organizations_blocmember bm ON bm.organization_id = p.organization_id
-    WHERE e.run_id = %s"""
+    JOIN organizations_blocmember bm ON bm.organization_id = p.organization_id"""
+
+RUN_ENTRIES = "(SELECT id, participant_id, total FROM scoring_rankingentry WHERE run_id = %s)"
+
+
+def write_sql(vendor: str, run_id: int, inputs: RankingInputs) -> list[tuple[str, list, bool]]:
+    """The statements (sql, params, counts) writing run ``run_id``; the one that counts gives the entry count.
+
+    PostgreSQL runs INSERT … SELECT without parallel workers but CREATE TABLE AS with them, so the entries are
+    computed into a temporary table first (about as fast as the bare query), then one statement copies them
+    into place and feeds the bloc ranks (members of a bloc only) from its RETURNING rows, not re-reading the
+    entries. SQLite (no parallel query, no data-modifying WITH): the entries, then the bloc ranks from them.
+    """
+    if vendor != "postgresql":
+        return [
+            (*entries_sql(vendor, run_id, inputs), True),
+            (BLOC_RANKS_SQL.format(entries=RUN_ENTRIES), [run_id], False),
+        ]
+    ranked, params = ranked_sql(vendor, inputs)
+    return [
+        (f"DROP TABLE IF EXISTS {TOTALS_TABLE}", [], False),
+        (f"CREATE TEMPORARY TABLE {TOTALS_TABLE} ON COMMIT DROP AS {ranked}", params, False),
+        (
+            f"""
+            WITH written AS (
+                INSERT INTO scoring_rankingentry (run_id, {ENTRY_COLUMNS})
+                SELECT %s, {ENTRY_COLUMNS} FROM {TOTALS_TABLE}
+                RETURNING id, participant_id, total
+            ), blocs AS ({BLOC_RANKS_SQL.format(entries="written")})
+            SELECT COUNT(*) FROM written""",  # noqa: S608
+            [run_id],
+            True,
+        ),
+        (f"DROP TABLE {TOTALS_TABLE}", [], False),  # a savepoint (tests, nested atomic) does not commit it away
+    ]
 
 
 def bare_sql(phase_id: int) -> tuple[str, list]:
@@ -248,9 +293,10 @@ def bare_sql(phase_id: int) -> tuple[str, list]:
 
 def ranking_write(*, run_id: int, inputs: RankingInputs) -> int:
     """Write the entries and bloc ranks of run ``run_id``; returns the number of entries. Caller holds a transaction."""
-    sql, params = entries_sql(connection.vendor, run_id, inputs)
+    count = 0
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        count = cursor.rowcount
-        cursor.execute(BLOC_RANKS_SQL, [run_id])
+        for sql, params, counts in write_sql(connection.vendor, run_id, inputs):
+            cursor.execute(sql, params)
+            if counts:  # a SELECT COUNT(*) row, or an INSERT's row count
+                count = cursor.fetchone()[0] if cursor.description else cursor.rowcount
     return count
