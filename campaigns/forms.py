@@ -33,25 +33,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = [
-            "launching_organization",
-            "kind",
-            "plan_number",
-            "plan_date",
-            "signer_name",
-            "signer_title",
-            "name",
-            "theme",
-            "objectives",
-            "start_date",
-            "end_date",
-            "interim_review_date",
-            "final_review_date",
-            "participant_scope",
-            "phase_combination",
-            "min_products_per_unit",
-            "plan_document",
-        ]
+        fields = ["launching_organization", *Campaign.EDITABLE_FIELDS]
         widgets = {
             "plan_date": DATE,
             "start_date": DATE,

@@ -64,6 +64,13 @@ class Campaign(TimeStampedModel):
         blank=True,
     )
 
+    # What an officer may set or correct (the launching organisation is fixed at creation).
+    EDITABLE_FIELDS = (
+        "kind", "plan_number", "plan_date", "signer_name", "signer_title", "name", "theme", "objectives",
+        "start_date", "end_date", "interim_review_date", "final_review_date", "participant_scope",
+        "phase_combination", "min_products_per_unit", "plan_document",
+    )  # fmt: skip
+
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")

@@ -260,7 +260,7 @@ def _shift(value: date | None, delta: timedelta) -> date | None:
 
 
 def _clone_fields(campaign: Campaign, delta: timedelta, overrides: dict) -> dict:
-    fields = {name: getattr(campaign, name) for name in services.CAMPAIGN_FIELDS}
+    fields = {name: getattr(campaign, name) for name in Campaign.EDITABLE_FIELDS}
     for name in ("plan_date", "start_date", "end_date", "interim_review_date", "final_review_date"):
         fields[name] = _shift(fields[name], delta)
     fields.update({k: v for k, v in overrides.items() if v})

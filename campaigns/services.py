@@ -12,25 +12,6 @@ from .enums import TRANSITIONS, CampaignStatus
 from .models import Campaign, CampaignEvent, Phase
 from .phase_rules import PhaseProblem, PhaseSpan, phase_problems
 
-CAMPAIGN_FIELDS = (
-    "kind",
-    "plan_number",
-    "plan_date",
-    "signer_name",
-    "signer_title",
-    "name",
-    "theme",
-    "objectives",
-    "start_date",
-    "end_date",
-    "interim_review_date",
-    "final_review_date",
-    "participant_scope",
-    "phase_combination",
-    "min_products_per_unit",
-    "plan_document",
-)
-
 
 def _phase_messages(problems) -> list[str]:
     texts = {
@@ -67,7 +48,7 @@ def campaign_create(*, launching_organization, created_by=None, **fields) -> Cam
 @transaction.atomic
 def campaign_update(*, campaign: Campaign, actor=None, note: str = "", **fields) -> Campaign:
     """Change a campaign; after launch the change is a recorded correction (old → new, why)."""
-    unknown = set(fields) - set(CAMPAIGN_FIELDS)
+    unknown = set(fields) - set(Campaign.EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"campaign_update got unknown fields: {sorted(unknown)}")
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)

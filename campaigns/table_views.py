@@ -31,6 +31,15 @@ def _table(campaign, table_pk: int):
     return get_object_or_404(sel.table_list(campaign=campaign), pk=table_pk)
 
 
+def _apply_then_editor(request, campaign, table_pk: int, action) -> HttpResponse:
+    """Run one editor action; re-render the editor, with the service's refusal shown if there was one."""
+    try:
+        action()
+    except ValidationError as error:
+        return _editor(request, campaign, table_pk, error=" ".join(error.messages))
+    return _editor(request, campaign, table_pk)
+
+
 def _url(name: str, campaign, *args) -> str:
     return reverse(f"campaigns:{name}", args=[campaign.pk, *args])
 
@@ -230,11 +239,7 @@ def group_update(request, pk: int, table_pk: int, group_pk: int):
 def group_delete(request, pk: int, table_pk: int, group_pk: int):
     campaign = campaign_for(request, pk, perm=MANAGE)
     group = get_object_or_404(CriterionGroup, pk=group_pk, table__campaign=campaign, table_id=table_pk)
-    try:
-        svc.group_delete(group=group)
-    except ValidationError as error:
-        return _editor(request, campaign, table_pk, error=" ".join(error.messages))
-    return _editor(request, campaign, table_pk)
+    return _apply_then_editor(request, campaign, table_pk, lambda: svc.group_delete(group=group))
 
 
 @login_required
@@ -244,11 +249,7 @@ def group_move(request, pk: int, table_pk: int, group_pk: int, direction: str):
     group = get_object_or_404(CriterionGroup, pk=group_pk, table__campaign=campaign, table_id=table_pk)
     if direction not in DIRECTIONS:
         raise Http404
-    try:
-        svc.group_move(group=group, direction=direction)
-    except ValidationError as error:
-        return _editor(request, campaign, table_pk, error=" ".join(error.messages))
-    return _editor(request, campaign, table_pk)
+    return _apply_then_editor(request, campaign, table_pk, lambda: svc.group_move(group=group, direction=direction))
 
 
 # --- criteria -----------------------------------------------------------------------------------------------
@@ -298,11 +299,7 @@ def criterion_update(request, pk: int, table_pk: int, criterion_pk: int):
 def criterion_delete(request, pk: int, table_pk: int, criterion_pk: int):
     campaign = campaign_for(request, pk, perm=MANAGE)
     criterion = get_object_or_404(Criterion, pk=criterion_pk, table__campaign=campaign, table_id=table_pk)
-    try:
-        svc.criterion_delete(criterion=criterion)
-    except ValidationError as error:
-        return _editor(request, campaign, table_pk, error=" ".join(error.messages))
-    return _editor(request, campaign, table_pk)
+    return _apply_then_editor(request, campaign, table_pk, lambda: svc.criterion_delete(criterion=criterion))
 
 
 @login_required
@@ -312,11 +309,9 @@ def criterion_move(request, pk: int, table_pk: int, criterion_pk: int, direction
     criterion = get_object_or_404(Criterion, pk=criterion_pk, table__campaign=campaign, table_id=table_pk)
     if direction not in DIRECTIONS:
         raise Http404
-    try:
-        svc.criterion_move(criterion=criterion, direction=direction)
-    except ValidationError as error:
-        return _editor(request, campaign, table_pk, error=" ".join(error.messages))
-    return _editor(request, campaign, table_pk)
+    return _apply_then_editor(
+        request, campaign, table_pk, lambda: svc.criterion_move(criterion=criterion, direction=direction)
+    )
 
 
 # --- tiers --------------------------------------------------------------------------------------------------
