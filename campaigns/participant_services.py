@@ -105,6 +105,16 @@ def participants_add_people(*, campaign: Campaign, people: Iterable[Person]) -> 
 
 
 @transaction.atomic
+def participants_add_selected(
+    *, campaign: Campaign, organizations: Iterable[Organization], people: Iterable[Person]
+) -> int:
+    """Add ticked organisations and people together: if either part is refused, nothing is added."""
+    organizations, people = list(organizations), list(people)
+    added = participants_add_organizations(campaign=campaign, organizations=organizations) if organizations else 0
+    return added + (participants_add_people(campaign=campaign, people=people) if people else 0)
+
+
+@transaction.atomic
 def participants_remove(*, campaign: Campaign, ids: Iterable[int]) -> int:
     """Remove participants of this campaign (their registrations go with them); returns how many."""
     _check_open(campaign)

@@ -140,13 +140,9 @@ def participant_add_selected(request, pk: int):
         messages.error(request, " ".join(form.non_field_errors()) or _("Choose an organisation."))
         return _to_list(campaign)
     try:
-        count = 0
-        if form.cleaned_data["organizations"]:
-            count += svc.participants_add_organizations(
-                campaign=campaign, organizations=form.cleaned_data["organizations"]
-            )
-        if form.cleaned_data["people"]:
-            count += svc.participants_add_people(campaign=campaign, people=form.cleaned_data["people"])
+        count = svc.participants_add_selected(
+            campaign=campaign, organizations=form.cleaned_data["organizations"], people=form.cleaned_data["people"]
+        )
     except ValidationError as error:
         _error(request, error)
     else:

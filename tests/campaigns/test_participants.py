@@ -154,6 +154,17 @@ def test_individual_into_collective_only_campaign_is_refused(client, officer, ca
     assert "chỉ dành cho tập thể" in response.content.decode() and not campaign.participants.exists()
 
 
+def test_ticked_organisations_and_people_are_added_together_or_not_at_all(client, officer, campaign, org_tree):
+    Campaign.objects.filter(pk=campaign.pk).update(participant_scope=ParticipantScope.COLLECTIVE)
+    person = PersonFactory(organization=org_tree["ward_a"])
+    client.force_login(officer)
+    client.post(
+        _url("participant-add-selected", campaign.pk),
+        {"organizations": [org_tree["ward_b"].pk], "people": [person.pk]},
+    )
+    assert not campaign.participants.exists()  # the people part was refused, so the unit was not added either
+
+
 def test_organisation_into_individual_only_campaign_is_refused(campaign, org_tree):
     Campaign.objects.filter(pk=campaign.pk).update(participant_scope=ParticipantScope.INDIVIDUAL)
     campaign.refresh_from_db()
