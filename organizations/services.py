@@ -141,12 +141,6 @@ def membership_grant(*, user, organization: Organization, role: str) -> Membersh
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership) -> None:
-    """Remove a role from a user."""
-    membership.delete()
-
-
-@transaction.atomic
 def bloc_member_set(*, bloc: EmulationBloc, organization: Organization, role: str = BlocRole.MEMBER) -> BlocMember:
     """Add an organisation to a bloc or change its role; a new leader demotes the previous one."""
     if role == BlocRole.LEADER:
