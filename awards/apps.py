@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class AwardsConfig(AppConfig):
-    name = 'awards'
+    name = "awards"

@@ -1,6 +1,10 @@
-from django.urls import path
+"""The awards app's URLs: one module per part (catalogue & history, nominations, councils, decisions)."""
+
+from .catalogue_urls import urlpatterns as catalogue_urlpatterns
+from .council_urls import urlpatterns as council_urlpatterns
+from .decision_urls import urlpatterns as decision_urlpatterns
+from .nomination_urls import urlpatterns as nomination_urlpatterns
 
 app_name = "awards"
 
-# The awards pages arrive with their own issue; the app is installed and routed from day one.
-urlpatterns: list[path] = []
+urlpatterns = [*catalogue_urlpatterns, *nomination_urlpatterns, *council_urlpatterns, *decision_urlpatterns]

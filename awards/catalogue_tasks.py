@@ -1,0 +1,1 @@
+"""Celery tasks of the awards app's catalogue part (imported by awards/tasks.py)."""

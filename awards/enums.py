@@ -1,0 +1,112 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class RecipientKind(models.TextChoices):
+    """Same values as ``campaigns.enums.ParticipantKind``."""
+
+    INDIVIDUAL = "individual", pgettext_lazy("recipient kind", "Individual")
+    COLLECTIVE = "collective", pgettext_lazy("recipient kind", "Collective")
+
+
+class AwardCategory(models.TextChoices):
+    EMULATION_TITLE = "emulation_title", _("Emulation title")
+    COMMENDATION = "commendation", _("Form of commendation")
+
+
+class AwardLevel(models.TextChoices):
+    GRASSROOTS = "grassroots", _("Grassroots level")
+    MINISTRY_PROVINCE = "ministry_province", _("Ministry, central body or province level")
+    GOVERNMENT = "government", _("Government level")
+    STATE = "state", _("State level")
+    ORGANIZATION = "organization", _("Own title of an organisation")
+
+
+class ThresholdBase(models.TextChoices):
+    ALL_MEMBERS = "all", _("of all council members")
+    PRESENT = "present", _("of the members present")
+
+
+class PrerequisiteScope(models.TextChoices):
+    CONSECUTIVE = "consecutive", _("in consecutive years")
+    SAME_YEAR = "same_year", _("in the same year")
+    ANY = "any", _("at any time")
+
+
+class RecordSource(models.TextChoices):
+    DECISION = "decision", _("Decision issued in this system")
+    IMPORT = "import", _("Imported")
+    MANUAL = "manual", _("Entered by hand")
+
+
+class NominationSource(models.TextChoices):
+    RANKING = "ranking", _("From the ranking")
+    MANUAL = "manual", _("Added by hand")
+
+
+class NominationStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved by the council")
+    REJECTED = "rejected", _("Not approved by the council")
+    DECIDED = "decided", _("Awarded by a decision")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DocumentKind(models.TextChoices):
+    COVER_REQUEST = "cover_request", _("Cover request (tờ trình)")
+    ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report (báo cáo thành tích)")
+    MINUTES = "minutes", _("Minutes (biên bản)")
+    OTHER = "other", _("Other attachment")
+
+
+class CouncilRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER = "member", _("Member")
+
+
+class SessionStatus(models.TextChoices):
+    DRAFT = "draft", _("In preparation")
+    OPEN = "open", _("Open (attendance)")
+    VOTING = "voting", _("Voting")
+    CLOSED = "closed", _("Closed")
+
+
+class VoteChoice(models.TextChoices):
+    """What a member may choose on a ballot; the choice itself is never stored against the member."""
+
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class AgendaResult(models.TextChoices):
+    PENDING = "pending", _("Not counted yet")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
+class DecisionKind(models.TextChoices):
+    AWARD = "award", _("Award decision")
+    CORRECTION = "correction", _("Correction")
+    REVOCATION = "revocation", _("Revocation")
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+
+
+class RegisterKind(models.TextChoices):
+    DECISION = "decision", _("Decision numbers")
+    GOLDEN_BOOK = "golden_book", _("Golden-book numbers")
+    CERTIFICATE = "certificate", _("Certificate serials")
+
+
+class RenderStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RENDERING = "rendering", _("Rendering")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

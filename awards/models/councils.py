@@ -1,0 +1,168 @@
+"""Councils (Hội đồng Thi đua – Khen thưởng), their sessions and secret ballots.
+
+Ballot secrecy is structural: ``BallotCast`` records THAT a member voted in a session (so nobody votes twice) and
+``AgendaItem`` holds the tallies; no table links a member to a choice.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emulation.db import TimeStampedModel, choices_check
+
+from ..enums import AgendaResult, CouncilRole, SessionStatus, ThresholdBase
+from ._common import PERCENT
+
+
+class Council(TimeStampedModel):
+    organization = models.ForeignKey(
+        "organizations.Organization", verbose_name=_("organisation"), related_name="councils", on_delete=models.PROTECT
+    )
+    name = models.CharField(_("name"), max_length=255)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+        ordering = ["organization", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CouncilMember(TimeStampedModel):
+    council = models.ForeignKey(Council, verbose_name=_("council"), related_name="members", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user account"), related_name="council_seats", on_delete=models.PROTECT
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    title = models.CharField(_("position"), max_length=150, blank=True)
+    role = models.CharField(
+        _("role in council"), max_length=20, choices=CouncilRole.choices, default=CouncilRole.MEMBER
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
+        ordering = ["council", "role", "full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "user"], name="awards_councilmember_once"),
+            choices_check("role", CouncilRole, "awards_councilmember_role_valid"),
+            models.UniqueConstraint(
+                fields=["council"],
+                condition=Q(role=CouncilRole.CHAIR, is_active=True),
+                name="awards_councilmember_one_chair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.get_role_display()})"
+
+
+class CouncilSession(TimeStampedModel):
+    council = models.ForeignKey(Council, verbose_name=_("council"), related_name="sessions", on_delete=models.PROTECT)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        related_name="council_sessions",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    title = models.CharField(_("title"), max_length=255)
+    scheduled_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.DRAFT)
+    members_total = models.PositiveSmallIntegerField(_("members"), default=0)
+    present_count = models.PositiveSmallIntegerField(_("present"), default=0)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    voting_started_at = models.DateTimeField(_("voting started at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("secretary"), related_name="+", on_delete=models.SET_NULL, null=True
+    )
+    minutes_file = models.FileField(_("minutes (PDF)"), upload_to="awards/minutes/", blank=True)
+    minutes_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("council session")
+        verbose_name_plural = _("council sessions")
+        ordering = ["-scheduled_at"]
+        constraints = [
+            choices_check("status", SessionStatus, "awards_councilsession_status_valid"),
+            models.CheckConstraint(
+                condition=Q(present_count__lte=models.F("members_total")), name="awards_councilsession_present_le_total"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SessionAttendance(TimeStampedModel):
+    session = models.ForeignKey(
+        CouncilSession, verbose_name=_("session"), related_name="attendance", on_delete=models.CASCADE
+    )
+    member = models.ForeignKey(CouncilMember, verbose_name=_("member"), related_name="+", on_delete=models.PROTECT)
+    is_present = models.BooleanField(_("present"), default=False)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["session", "member__full_name"]
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="awards_sessionattendance_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.is_present}"
+
+
+class AgendaItem(TimeStampedModel):
+    """A nomination on a session's agenda, with the tallies and the rule it was counted against."""
+
+    session = models.ForeignKey(
+        CouncilSession, verbose_name=_("session"), related_name="agenda", on_delete=models.CASCADE
+    )
+    nomination = models.ForeignKey(
+        "awards.Nomination", verbose_name=_("nomination"), related_name="agenda_items", on_delete=models.PROTECT
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    approve_count = models.PositiveSmallIntegerField(_("approve"), default=0)
+    reject_count = models.PositiveSmallIntegerField(_("reject"), default=0)
+    abstain_count = models.PositiveSmallIntegerField(_("abstain"), default=0)
+    # The award's rule, copied when voting starts (the catalogue may change later).
+    threshold_percent = models.DecimalField(_("approval threshold (%)"), **PERCENT, null=True, blank=True)
+    threshold_base = models.CharField(_("threshold base"), max_length=10, choices=ThresholdBase.choices, blank=True)
+    threshold_inclusive = models.BooleanField(_("inclusive threshold"), default=False)
+    needed = models.PositiveSmallIntegerField(_("approvals needed"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=20, choices=AgendaResult.choices, default=AgendaResult.PENDING)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["session", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "nomination"], name="awards_agendaitem_once"),
+            choices_check("result", AgendaResult, "awards_agendaitem_result_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.nomination}"
+
+
+class BallotCast(models.Model):
+    """That a member has cast their ballot in a session — never what they chose (no timestamps either)."""
+
+    session = models.ForeignKey(
+        CouncilSession, verbose_name=_("session"), related_name="ballots", on_delete=models.CASCADE
+    )
+    member = models.ForeignKey(CouncilMember, verbose_name=_("member"), related_name="+", on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("ballot cast")
+        verbose_name_plural = _("ballots cast")
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="awards_ballotcast_once")]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.member}"
