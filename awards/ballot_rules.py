@@ -1,0 +1,157 @@
+"""Pure council ballot rules (no Django): quorum and whether a nomination is approved.
+
+``DESIGN.md`` §8 (Law 06/2022/QH15; Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP): councils
+decide by majority with a quorum of two thirds of their members; top titles need a secret ballot with
+a high approval share of *all* members (historically 90%); lower titles follow each unit's own rules.
+So the quorum fraction and the approval ``Threshold`` are settings (catalogue data) with defaults here,
+not constants baked into the code.
+
+All arithmetic is exact (integers and ``Fraction``); no float is accepted anywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+TWO_THIRDS = Fraction(2, 3)
+SHARE_QUANTUM = Decimal("0.01")
+
+# Result reason codes (stable; translated by the Django layer).
+APPROVED = "approved"  # approvals reached the threshold
+BELOW_THRESHOLD = "below_threshold"  # fewer approvals than needed
+EMPTY_BASE = "empty_base"  # the base (members or members present) is 0: nothing can pass
+
+
+class Base(StrEnum):
+    """What the approval share is a share of."""
+
+    ALL = "all"  # every member of the council
+    PRESENT = "present"  # the members present at the session
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """Approvals must reach ``percent`` of the base (``inclusive``) or exceed it (not ``inclusive``)."""
+
+    percent: Decimal
+    base: Base = Base.ALL
+    inclusive: bool = True
+
+    def __post_init__(self) -> None:
+        if isinstance(self.percent, bool) or not isinstance(self.percent, int | Decimal):
+            raise TypeError(f"The threshold percent must be a Decimal, not {self.percent!r}.")
+        if not Decimal(self.percent).is_finite() or not 0 <= self.percent <= 100:
+            raise ValueError(f"The threshold percent must be between 0 and 100, not {self.percent}.")
+        if not self.inclusive and self.percent == 100:
+            raise ValueError("“More than 100%” can never be reached; use 100% inclusive instead.")
+        Base(self.base)
+
+
+# Common settings: the historical secret-ballot rule for top titles, and “more than half” (quá bán).
+NINETY_PERCENT_OF_ALL = Threshold(Decimal("90"), Base.ALL, inclusive=True)
+MORE_THAN_HALF_OF_ALL = Threshold(Decimal("50"), Base.ALL, inclusive=False)
+MORE_THAN_HALF_OF_PRESENT = Threshold(Decimal("50"), Base.PRESENT, inclusive=False)
+
+
+@dataclass(frozen=True)
+class BallotResult:
+    approved: bool
+    approve_share: Decimal  # approvals as a percent of base_count, 2 places, half up; 0.00 on an empty base
+    base_count: int
+    needed: int  # the fewest approvals that pass (at least 1)
+    reason: str  # APPROVED, BELOW_THRESHOLD or EMPTY_BASE
+
+
+def _check_count(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a whole number, not {value!r}.")
+    if value < 0:
+        raise ValueError(f"{name} cannot be negative (got {value}).")
+
+
+def _check_attendance(members: int, present: int) -> None:
+    _check_count("members", members)
+    _check_count("present", present)
+    if present > members:
+        raise ValueError(f"More members present ({present}) than the council has ({members}).")
+
+
+def quorum_required(members: int, fraction: Fraction = TWO_THIRDS) -> int:
+    """The fewest members present for a quorum: ⌈fraction × members⌉ (at least 1)."""
+    _check_count("members", members)
+    if isinstance(fraction, bool) or not isinstance(fraction, int | Fraction | Decimal):
+        raise TypeError(f"The quorum fraction must be a Fraction, not {fraction!r}.")
+    exact = Fraction(fraction)
+    if not 0 < exact <= 1:
+        raise ValueError(f"The quorum fraction must be above 0 and at most 1, not {fraction}.")
+    return max(1, math.ceil(exact * members))
+
+
+def quorum_met(members: int, present: int, fraction: Fraction = TWO_THIRDS) -> bool:
+    """Whether ``present`` ≥ ⌈fraction × members⌉; a council without members never has a quorum.
+
+    With the default two thirds: 9 members need 6, 10 need 7, 14 need 10.
+    """
+    _check_attendance(members, present)
+    required = quorum_required(members, fraction)
+    return members > 0 and present >= required
+
+
+def base_count(threshold: Threshold, *, members: int, present: int) -> int:
+    """The number the approval share is taken of: all members or those present."""
+    _check_attendance(members, present)
+    return members if threshold.base == Base.ALL else present
+
+
+def needed_approvals(threshold: Threshold, *, members: int, present: int) -> int:
+    """The fewest approvals that pass, from exact arithmetic on ``percent × base / 100``.
+
+    Inclusive: the smallest n with n × 100 ≥ percent × base; not inclusive: with n × 100 > percent ×
+    base. Never below 1: a nomination nobody approved is never approved, even at a 0% threshold. With a
+    non-empty base the result never exceeds it (“more than 100%” is refused by ``Threshold``); with an
+    empty base (nobody present on a “present” base, or no members) it is 1 and the ballot cannot pass.
+    """
+    base = base_count(threshold, members=members, present=present)
+    required = Fraction(threshold.percent) * base / 100
+    needed = math.ceil(required) if threshold.inclusive else math.floor(required) + 1
+    return max(1, needed)
+
+
+def approve_share(approve: int, base: int) -> Decimal:
+    """``approve`` as a percent of ``base``, rounded half up to 2 places; 0.00 when the base is 0."""
+    if base == 0:
+        return Decimal("0.00")
+    return (Decimal(approve) * 100 / Decimal(base)).quantize(SHARE_QUANTUM, rounding=ROUND_HALF_UP)
+
+
+def tally_result(
+    approve: int, reject: int, abstain: int, *, members: int, present: int, threshold: Threshold
+) -> BallotResult:
+    """The outcome of one nomination's ballot against ``threshold``.
+
+    Approved exactly when ``approve ≥ needed_approvals(...)``, i.e. approve × 100 ≥ percent × base
+    (> when not inclusive) and at least one approval. Raises ``ValueError`` on negative counts, more
+    votes than members present, or more present than members.
+    """
+    for name, value in (("approve", approve), ("reject", reject), ("abstain", abstain)):
+        _check_count(name, value)
+    _check_attendance(members, present)
+    cast = approve + reject + abstain
+    if cast > present:
+        raise ValueError(f"More votes cast ({cast}) than members present ({present}).")
+    base = base_count(threshold, members=members, present=present)
+    needed = needed_approvals(threshold, members=members, present=present)
+    approved = approve >= needed
+    if approved:
+        reason = APPROVED
+    elif base == 0:
+        reason = EMPTY_BASE
+    else:
+        reason = BELOW_THRESHOLD
+    return BallotResult(
+        approved=approved, approve_share=approve_share(approve, base), base_count=base, needed=needed, reason=reason
+    )
