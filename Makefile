@@ -13,11 +13,11 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done
 
-.PHONY: run test setup venv assets translations migrate demo serve lint worker beat clean
+.PHONY: run test setup venv assets translations fonts migrate demo serve lint worker beat clean
 
 run: setup demo serve
 
-setup: $(VENV)/.installed translations migrate
+setup: $(VENV)/.installed translations fonts migrate
 
 $(VENV)/.installed: requirements.txt
 	@py="$$($(FIND_PYTHON))"; \
@@ -31,6 +31,10 @@ $(VENV)/.installed: requirements.txt
 translations: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 
+# The PDF fonts (Noto Serif) come from the npm registry, hash-checked; a no-op when already present.
+fonts: $(VENV)/.installed
+	$(PY) manage.py fetch_fonts
+
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 
@@ -41,7 +45,7 @@ serve:
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed translations
+test: $(VENV)/.installed translations fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
