@@ -14,6 +14,7 @@ from .. import selectors, services
 from ..enums import OrganizationKind
 from ..forms import OrganizationForm
 from ..models import Organization
+from ..profile import ORGANIZATION, profile_sections
 from ..reach import reach_for
 from .common import paginate, search_term
 
@@ -51,6 +52,7 @@ def organization_detail(request, pk: int):
         "blocs": organization.bloc_memberships.select_related("bloc").order_by("-bloc__year"),
         "history": organization.changes.select_related("changed_by")[:20],
         "can_edit": request.user.has_perm("organizations.change_organization", organization),
+        "profile_sections": profile_sections(request, ORGANIZATION, organization),
     }
     return render(request, "organizations/organization_detail.html", context)
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import selectors, services
 from ..forms import PersonForm
+from ..profile import PERSON, profile_sections
 from .common import paginate, search_term
 
 
@@ -34,7 +35,11 @@ def person_list(request):
 @login_required
 def person_detail(request, pk: int):
     person = _get_visible(request, pk)
-    context = {"person": person, "can_edit": request.user.has_perm("organizations.change_person", person)}
+    context = {
+        "person": person,
+        "can_edit": request.user.has_perm("organizations.change_person", person),
+        "profile_sections": profile_sections(request, PERSON, person),
+    }
     return render(request, "organizations/person_detail.html", context)
 
 
