@@ -38,6 +38,13 @@ class AwardTypeAdmin(admin.ModelAdmin):
     inlines = [PrerequisiteInline]
 
 
+@admin.register(AwardPrerequisite)
+class AwardPrerequisiteAdmin(admin.ModelAdmin):
+    list_display = ["award_type", "required_code", "times", "scope"]
+    list_filter = ["scope"]
+    search_fields = ["award_type__name", "award_type__code", "required_code"]
+
+
 @admin.register(DisciplinaryReview)
 class DisciplinaryReviewAdmin(admin.ModelAdmin):
     list_display = ["person", "organization", "start_date", "end_date"]
