@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.certificate_views import certificate_verify
+
 from . import views
 
 urlpatterns = [
@@ -16,6 +18,7 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
+    path("verify/<str:code>/", certificate_verify, name="verify"),
     path("admin/", admin.site.urls),
 ]
 
