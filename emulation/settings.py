@@ -268,7 +268,10 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Certificates left "rendering" by a killed worker (or failed) are picked up again.
+    "awards-certificate-sweep": {"task": "awards.certificate_sweep", "schedule": 600.0},
+}
 
 # `manage.py load_demo` runs these in order (each app adds its part of the seed situations).
 DEMO_LOADERS = ["organizations.demo.load_all", "campaigns.demo.load_all", "scoring.demo.load_all"]

@@ -7,6 +7,7 @@ awards → scoring → campaigns → organizations; only ``emulation`` sees them
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from awards import todo_selectors as award_todos
 from campaigns import selectors as campaign_selectors
 from organizations import selectors
 from organizations.enums import Role
@@ -41,6 +42,10 @@ def home(request):
         "registrations_due": list(campaign_selectors.registrations_due_for_user(user)[:20]),
         "open_phases": self_selectors.submission_list_for_user(user),
     }
+    context["council_sessions"] = list(award_todos.council_sessions_for_user(user)[:10])
+    context["is_council"] = context["is_council"] or bool(context["council_sessions"])
+    if context["is_signer"]:
+        context["decisions_to_sign"] = list(award_todos.decisions_to_sign(user)[:10])
     if context["is_reviewer"] or context["is_officer"]:
         context["review_waiting"] = review_selectors.review_queue(user).count()
     if context["is_officer"]:
