@@ -182,3 +182,9 @@ def test_signer_below_cannot_download_bundles_of_another_tree(client, issued, or
     MembershipFactory(user=user, organization=org_tree["other"], role=Role.SIGNER)
     client.force_login(user)
     assert client.get(reverse("awards:decision-certificates-pdf", args=[issued.pk])).status_code == 404
+
+
+@pytest.fixture(autouse=True)
+def _english_pages(client, settings):
+    # The assertions read English text; the site's default language is Vietnamese.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

@@ -161,3 +161,9 @@ def test_concurrent_issuing_on_postgresql_gets_consecutive_numbers(org_tree, sig
     serials = sorted(Certificate.objects.values_list("serial", flat=True))
     assert serials == [f"ROOT-2026-{n:06d}" for n in range(1, 13)]
     assert Register.objects.get(kind=RegisterKind.DECISION).last_number == 6
+
+
+@pytest.fixture(autouse=True)
+def _english_pages(client, settings):
+    # The assertions read English text; the site's default language is Vietnamese.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

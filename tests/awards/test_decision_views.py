@@ -137,3 +137,9 @@ def test_bench_certificates_command(capsys, media):
     assert result["app_per_s"] > 0 and result["bare_per_s"] > 0 and result["ratio"] > 0
     assert not AwardDecision.objects.exists()  # cleaned up, files too
     assert not list((media / "awards" / "certificates").rglob("*.pdf"))
+
+
+@pytest.fixture(autouse=True)
+def _english_pages(client, settings):
+    # The assertions read English text; the site's default language is Vietnamese.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

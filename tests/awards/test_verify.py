@@ -71,3 +71,9 @@ def test_unknown_code_is_a_404_that_says_so(client, issued):
     response = client.get(reverse("verify", args=["khong-co-ma-nay"]))
     assert response.status_code == 404
     assert "verification code is not known" in response.content.decode()
+
+
+@pytest.fixture(autouse=True)
+def _english_pages(client, settings):
+    # The assertions read English text; the site's default language is Vietnamese.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
