@@ -161,7 +161,9 @@ class CertificateTemplateForm(forms.ModelForm):
 
 class OverlayForm(forms.Form):
     certificate = forms.TypedChoiceField(label=_("Certificate"), coerce=int)
-    template = forms.ModelChoiceField(queryset=CertificateTemplate.objects.none(), label=_("Blank certificate template"))
+    template = forms.ModelChoiceField(
+        queryset=CertificateTemplate.objects.none(), label=_("Blank certificate template")
+    )
 
     def __init__(self, *args, certificates, templates, **kwargs):
         super().__init__(*args, **kwargs)

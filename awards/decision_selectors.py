@@ -81,18 +81,23 @@ def certificate_done_list(*, decision: AwardDecision) -> QuerySet[Certificate]:
     )
 
 
+def _certificates_with_lines() -> QuerySet[Certificate]:
+    return Certificate.objects.select_related(
+        "recipient__decision__issuing_organization",
+        "recipient__award_type",
+        "recipient__organization",
+        "recipient__person__organization",
+    )
+
+
 def certificate_get(*, pk: int) -> Certificate | None:
     """A certificate with what the download permission and the renderer read."""
-    return (
-        Certificate.objects.select_related(
-            "recipient__decision__issuing_organization",
-            "recipient__award_type",
-            "recipient__organization",
-            "recipient__person__organization",
-        )
-        .filter(pk=pk)
-        .first()
-    )
+    return _certificates_with_lines().filter(pk=pk).first()
+
+
+def certificate_get_for_line(*, recipient_id: int) -> Certificate | None:
+    """The certificate of one decision line (for the award history page), with the same related rows."""
+    return _certificates_with_lines().filter(recipient_id=recipient_id).first()
 
 
 def certificate_get_by_code(*, code: str) -> Certificate | None:

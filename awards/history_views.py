@@ -17,8 +17,10 @@ from organizations.models import Person
 from organizations.views.common import paginate
 
 from . import catalogue_selectors as catalogue
+from . import decision_selectors
 from . import history_selectors as sel
 from . import history_services as svc
+from .enums import RenderStatus
 from .history_forms import AwardRecordForm, HistoryFilterForm, HistoryImportForm
 from .history_imports import MAX_ROWS, award_record_import, import_template_build
 
@@ -65,8 +67,26 @@ def history_list(request):
 @require_GET
 def history_detail(request, pk: int):
     record = _get(request, pk)
-    context = {"record": record, "can_edit": request.user.has_perm(CHANGE, record)}
+    context = {
+        "record": record,
+        "can_edit": request.user.has_perm(CHANGE, record),
+        "certificate": _certificate(request, record),
+    }
     return render(request, "awards/history/history_detail.html", context)
+
+
+def _certificate(request, record):
+    """The rendered certificate of a record from a decision issued here, when the user may download it.
+
+    The recipient's unit (or person) holds ``awards.download_certificate`` but cannot open the decision page:
+    this page is where it finds its certificate.
+    """
+    if record.decision_recipient_id is None:
+        return None
+    certificate = decision_selectors.certificate_get_for_line(recipient_id=record.decision_recipient_id)
+    if certificate is None or certificate.status != RenderStatus.DONE:
+        return None
+    return certificate if request.user.has_perm("awards.download_certificate", certificate) else None
 
 
 def _award_types():

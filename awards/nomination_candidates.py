@@ -14,6 +14,7 @@ from .history_selectors import award_history_bulk, under_review_bulk
 from .models import AwardPlan
 from .nomination_rules import RankedCandidate
 from .nomination_selectors import women_share_bulk
+from .plan_selectors import award_date
 
 
 def _minimum(*values: Decimal | None) -> Decimal | None:
@@ -104,13 +105,14 @@ def _candidate(nominee: Nominee, rule: el.AwardRule, facts: Facts, *, award_year
 def judge(plan: AwardPlan, nominees: list[Nominee]) -> list[Judged]:
     """Each nominee's eligibility verdict for the plan's award, and its line for the quota selection."""
     rule = award_rule(plan)
-    on = plan.campaign.end_date
+    on = award_date(plan.campaign)
+    year = plan.campaign.end_date.year
     facts = Facts(nominees, on=on)
     is_title = plan.award_type.category == AwardCategory.EMULATION_TITLE
     judged = []
     for nominee in nominees:
-        candidate = _candidate(nominee, rule, facts, award_year=on.year, is_title=is_title)
-        verdict = el.evaluate(rule, candidate, award_year=on.year, on=on)
+        candidate = _candidate(nominee, rule, facts, award_year=year, is_title=is_title)
+        verdict = el.evaluate(rule, candidate, award_year=year, on=on)
         ranked = None
         if nominee.entry is not None:
             ranked = RankedCandidate(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from campaigns.models import Campaign
 
@@ -10,9 +13,15 @@ from .enums import NominationStatus
 from .models import AwardPlan, AwardType
 
 
+def award_date(campaign: Campaign) -> date:
+    """The day a campaign's awards are judged by: its end, or today when later (a 2023 campaign is commended in
+    2024 under the rules in force then). The achievement year stays the campaign's (``campaign.end_date.year``)."""
+    return max(campaign.end_date, timezone.localdate())
+
+
 def award_type_choices(*, campaign: Campaign) -> QuerySet[AwardType]:
-    """Active catalogue rows valid on the campaign's end date: national ones and those of the launching body's line."""
-    day = campaign.end_date
+    """Active catalogue rows in force on the award date: national ones and those of the launching body's line."""
+    day = award_date(campaign)
     owners = campaign.launching_organization.ancestor_ids()
     return (
         AwardType.objects.filter(is_active=True, valid_from__lte=day)

@@ -17,7 +17,7 @@ from .plan_selectors import award_type_choices
 def _check(*, campaign: Campaign, award_type: AwardType, minimum_tier: Tier | None, plan: AwardPlan | None) -> None:
     errors: dict[str, list[str]] = {}
     if not award_type_choices(campaign=campaign).filter(pk=award_type.pk).exists():
-        errors["award_type"] = [_("This award is not in force on the campaign's end date.")]
+        errors["award_type"] = [_("This award is not in force when this campaign's awards are decided.")]
     elif (
         AwardPlan.objects.filter(campaign=campaign, award_type=award_type)
         .exclude(pk=getattr(plan, "pk", None))

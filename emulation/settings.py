@@ -274,7 +274,12 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 # `manage.py load_demo` runs these in order (each app adds its part of the seed situations).
-DEMO_LOADERS = ["organizations.demo.load_all", "campaigns.demo.load_all", "scoring.demo.load_all"]
+DEMO_LOADERS = [
+    "organizations.demo.load_all",
+    "campaigns.demo.load_all",
+    "scoring.demo.load_all",
+    "awards.demo.load_all",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -81,7 +81,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def _worker(log_path: Path, queue: str) -> Iterator[subprocess.Popen]:
+def _worker(log_path: Path, queue: str, *, extra_env: dict | None = None) -> Iterator[subprocess.Popen]:
     """A worker consuming only ``queue``; stopped on exit, its log printed if the test failed."""
     env = {
         **os.environ,
@@ -90,6 +90,7 @@ def _worker(log_path: Path, queue: str) -> Iterator[subprocess.Popen]:
         "DJANGO_SETTINGS_MODULE": "emulation.settings",
         "PYTHONUNBUFFERED": "1",
     }
+    env.update(extra_env or {})
     env.pop("CELERY_TASK_ALWAYS_EAGER", None)
     command = [
         sys.executable,

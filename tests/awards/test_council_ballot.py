@@ -171,8 +171,8 @@ def test_no_table_links_a_member_to_a_choice(en_client, voting):
     assert _tallies(session) == [(2, 1, 1), (2, 1, 1)]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_ballots_of_one_member_count_once_on_postgresql(org_tree, officer):
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_ballots_of_one_member_count_once_on_postgresql(seeded_catalogue, org_tree, officer):
     if connection.vendor != "postgresql":
         pytest.skip("real concurrent transactions need PostgreSQL")
     award = custom_award("QUA_BAN_PG", percent=50, base="all", inclusive=False)

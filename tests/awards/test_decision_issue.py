@@ -130,7 +130,9 @@ def test_issuing_marks_nominations_decided(org_tree, signer, media, officer):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_issuing_on_postgresql_gets_consecutive_numbers(org_tree, signer, settings, tmp_path):
+def test_concurrent_issuing_on_postgresql_gets_consecutive_numbers(
+    seeded_catalogue, org_tree, signer, settings, tmp_path
+):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     settings.MEDIA_ROOT = tmp_path

@@ -61,14 +61,28 @@ def test_the_same_award_twice_is_refused_and_the_input_kept(client, officer, cam
     assert 'value="7"' in body and "lần hai" in body
 
 
-def test_awards_not_in_force_on_the_end_date_are_not_offered(client, org_tree, officer):
+def test_a_2023_campaign_is_commended_under_the_rules_in_force_and_closed_versions_are_not_offered(
+    client, org_tree, officer
+):
     campaign = launched_campaign(organization=org_tree["root"], officer=officer, participants=wards(org_tree, 1))
-    client.force_login(officer)  # this campaign ends in 2023; the seeded catalogue starts in 2024
+    client.force_login(officer)  # the campaign ends in 2023; its awards are decided later, under the 2024 catalogue
+    closed = AwardType.objects.create(
+        code="GK_OLD",
+        name="Giấy khen (theo quy định cũ)",
+        certificate_title="GIẤY KHEN",
+        category="commendation",
+        recipient_kind="collective",
+        level="grassroots",
+        valid_from=date(2014, 1, 1),
+        valid_to=date(2023, 12, 31),
+    )
 
-    response = client.post(_url("plan-create", campaign), {"award_type": award_type("GK_TT").pk, "quota": 1})
+    refused = client.post(_url("plan-create", campaign), {"award_type": closed.pk, "quota": 1})
+    accepted = client.post(_url("plan-create", campaign), {"award_type": award_type("GK_TT").pk, "quota": 1})
 
-    assert response.status_code == 200 and not AwardPlan.objects.exists()
-    assert AwardType.objects.filter(valid_from__lte=date(2023, 12, 15)).count() == 0
+    assert refused.status_code == 200
+    assert accepted.status_code == 302
+    assert list(AwardPlan.objects.values_list("award_type__code", flat=True)) == ["GK_TT"]
 
 
 def test_officer_edits_a_line(client, officer, campaign):
