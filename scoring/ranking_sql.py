@@ -2,12 +2,13 @@
 
 Totals follow ``campaigns.scoring_rules.total_for``: the points that count are verified points where verified,
 else self points (a missing answer is 0); bonus and penalty are capped per table; the total is
-max(0, regular + bonus − penalty). Exactness: PostgreSQL sums NUMERIC; SQLite stores decimals as REAL/INTEGER,
-so there every value is turned into integer hundredths first (``ROUND(x * 100)``) and only divided by 100 when
-written — no float sums, no integer division. Per-participant totals are aggregated first and ranked second
-(about twice as fast as ranking a join and grouping after it); the scores are read once, joined to their
-submission once, and the participants once. On PostgreSQL the entries and the bloc ranks are written by one
-statement (see ``write_sql``) into tables without database foreign keys (see ``scoring.models.RankingEntry``).
+max(0, regular + bonus − penalty). Exactness: PostgreSQL sums integer hundredths (exact, and cheaper than NUMERIC
+sums); SQLite stores decimals as REAL/INTEGER, so there every value is turned into integer hundredths first
+(``ROUND(x * 100)``) and only divided by 100 when written — no float sums, no integer division.
+Per-participant totals are aggregated first and ranked second (about twice as fast as ranking a join and grouping
+after it); the scores are read once, joined to their submission once, and the participants once. On PostgreSQL
+the entries and the bloc ranks are written by one statement (see ``write_sql``) into tables without database
+foreign keys (see ``scoring.models.RankingEntry``).
 
 The SQL text is assembled only from this module's constant fragments and generated placeholders (hence the
 ``noqa: S608``); every value — ids, caps, bounds, tier names — travels as a query parameter.
@@ -93,11 +94,13 @@ class Dialect:
 
         On PostgreSQL the sum runs on integer hundredths (exact: stored decimals have two places) and is scaled
         back per group: a parallel plan ships each partial sum between processes, and a NUMERIC sum's state is
-        serialised there — two of them cost more than the whole aggregate's other work.
+        serialised there — two of them cost more than the whole aggregate's other work (the total's own NUMERIC
+        sum made the aggregate about 20% slower than the bare query's). An empty ``condition`` sums every row.
         """
+        where = f" FILTER (WHERE {condition})" if condition else ""
         if self.is_postgres:
-            return f"(COALESCE(SUM(CAST(({points}) * 100 AS INTEGER)) FILTER (WHERE {condition}), 0) * 0.01)"
-        return f"COALESCE(SUM({points}) FILTER (WHERE {condition}), 0)"
+            return f"(COALESCE(SUM(CAST(({points}) * 100 AS INTEGER)){where}, 0) * 0.01)"
+        return f"COALESCE(SUM({points}){where}, 0)"
 
     def stored(self, expression: str) -> str:
         """Back from the working scale to the stored decimal."""
@@ -138,7 +141,7 @@ def _aggregate(d: Dialect, inputs: RankingInputs, phase_ids: list[int]) -> tuple
     and SQLite ≥ 3.30.
     """
     points = d.column("COALESCE(s.verified_points, s.self_points, 0)")
-    columns, params = [f"SUM({points}) AS pts"], []
+    columns, params = [f"{d.filtered_sum(points, '')} AS pts"], []
     for name, ids in (("bon", inputs.bonus_ids), ("pen", inputs.penalty_ids)):
         if ids:
             columns.append(f"{d.filtered_sum(points, _ids('s.criterion_id', ids)[0])} AS {name}")
