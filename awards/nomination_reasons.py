@@ -144,16 +144,24 @@ def explain(code: str, params: dict | None = None) -> str:
     return _bars(code, params) or _achievement(code, params) or code
 
 
+NOTES = {NOT_IN_RANKING}  # facts worth showing that neither pass nor fail a condition
+
+
 @dataclass(frozen=True)
 class Explanation:
     passed: bool
     text: str
+    note: bool = False
 
 
 def explain_all(reasons: list[dict] | None) -> list[Explanation]:
     """A nomination's stored reasons as sentences, each marked passed or failed, in the stored order."""
     return [
-        Explanation(passed=item.get("code") in PASSING, text=explain(item.get("code", ""), item.get("params")))
+        Explanation(
+            passed=item.get("code") in PASSING,
+            text=explain(item.get("code", ""), item.get("params")),
+            note=item.get("code") in NOTES,
+        )
         for item in reasons or []
         if item.get("code") not in HIDDEN
     ]
