@@ -18,10 +18,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from emulation import outbox
 
 from .enums import RenderStatus
 from .models import AwardDecision, Certificate, DecisionDocument
@@ -235,15 +236,12 @@ def certificate_retry(*, decision: AwardDecision) -> list[int]:
         Q(status=RenderStatus.FAILED) | Q(status=RenderStatus.RENDERING, updated_at__lt=cutoff), decision=decision
     ).exists()
 
-    def enqueue():
-        from .decision_tasks import certificate_render_task, decision_document_render_task
+    from .decision_tasks import certificate_render_task, decision_document_render_task
 
-        if retry_document:
-            decision_document_render_task.delay(decision_id=decision.pk)
-        for certificate_id in ids:
-            certificate_render_task.delay(certificate_id=certificate_id)
-
-    transaction.on_commit(enqueue)
+    # Outbox rows in the caller's transaction, published after commit.
+    if retry_document:
+        outbox.enqueue(decision_document_render_task, decision_id=decision.pk)
+    outbox.enqueue_many(certificate_render_task, [{"certificate_id": pk} for pk in ids])
     return ids
 
 
@@ -255,6 +253,5 @@ def certificate_sweep() -> int:
     )
     from .decision_tasks import certificate_render_task
 
-    for certificate_id in ids:
-        certificate_render_task.delay(certificate_id=certificate_id)
+    outbox.enqueue_many(certificate_render_task, [{"certificate_id": pk} for pk in ids])
     return len(ids)

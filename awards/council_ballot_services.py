@@ -24,6 +24,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from emulation import outbox
+
 from . import ballot_rules
 from .council_services import _voting_block_reason
 from .enums import AgendaResult, CouncilRole, NominationStatus, SessionStatus, VoteChoice
@@ -221,14 +223,14 @@ def voting_close(*, session: CouncilSession, actor) -> CouncilSession:
             Nomination.objects.filter(pk__in=nomination_ids, status=NominationStatus.PROPOSED).update(
                 status=status, updated_at=now
             )
-        transaction.on_commit(lambda: _enqueue_minutes(locked.pk))
+        _enqueue_minutes(locked.pk)  # an outbox row in this transaction, published after commit
     return _copy_state(session, locked)
 
 
 def _enqueue_minutes(session_id: int) -> None:
     from .council_tasks import minutes_render_task
 
-    minutes_render_task.delay(session_id=session_id)
+    outbox.enqueue(minutes_render_task, session_id=session_id)
 
 
 # --- minutes (biên bản kiểm phiếu) ---------------------------------------------------------------------------------

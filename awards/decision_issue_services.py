@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation import outbox
 from organizations.models import Organization
 
 from .enums import DecisionKind, DecisionStatus, NominationStatus, RecordSource, RegisterKind
@@ -160,9 +161,8 @@ def _write_records(decision: AwardDecision, lines: list[DecisionRecipient], acto
 def _enqueue(decision_id: int, certificate_ids: list[int]) -> None:
     from .decision_tasks import certificate_render_task, decision_document_render_task
 
-    decision_document_render_task.delay(decision_id=decision_id)
-    for certificate_id in certificate_ids:
-        certificate_render_task.delay(certificate_id=certificate_id)
+    outbox.enqueue(decision_document_render_task, decision_id=decision_id)
+    outbox.enqueue_many(certificate_render_task, [{"certificate_id": pk} for pk in certificate_ids])
 
 
 def decision_issue(
@@ -217,7 +217,7 @@ def decision_issue(
             _mark_decided([line.nomination_id for line in lines if line.nomination_id], now)
         DecisionDocument.objects.create(decision=locked)
         if enqueue:
-            transaction.on_commit(lambda: _enqueue(locked.pk, certificate_ids))
+            _enqueue(locked.pk, certificate_ids)  # outbox rows in this transaction, published after commit
     return locked
 
 

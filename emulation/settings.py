@@ -48,6 +48,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, got {raw!r}") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -81,6 +91,7 @@ INSTALLED_APPS = [
     "campaigns",
     "scoring",
     "awards",
+    "emulation.outbox",  # transactional outbox for Celery tasks (see the "Faults" block below)
 ]
 
 MIDDLEWARE = [
@@ -246,7 +257,8 @@ REDIS_URL = env_str("REDIS_URL")
 # must never touch queued tasks.
 REDIS_CACHE_URL = env_str("REDIS_CACHE_URL", REDIS_URL)
 if REDIS_CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}}
+    # Fail-soft wrapper around Django's RedisCache (see the "Faults" block below for the timeouts).
+    CACHES = {"default": {"BACKEND": "emulation.cache.FailSoftRedisCache", "LOCATION": REDIS_CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -272,6 +284,49 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Certificates left "rendering" by a killed worker (or failed) are picked up again.
     "awards-certificate-sweep": {"task": "awards.certificate_sweep", "schedule": 600.0},
 }
+
+# --- Faults: Redis down must neither lose tasks nor hang requests ---------------------------------------------------
+# Tasks go through the transactional outbox (emulation/outbox): a row written in the request's transaction, one
+# publish attempt after commit, and this beat task publishing whatever is left once the broker answers again.
+OUTBOX_DRAIN_SECONDS = env_int("OUTBOX_DRAIN_SECONDS", 10)
+CELERY_BEAT_SCHEDULE["outbox-drain"] = {
+    "task": "outbox.drain",
+    "schedule": float(OUTBOX_DRAIN_SECONDS),
+    "options": {"expires": float(OUTBOX_DRAIN_SECONDS)},  # a backlog of drains after an outage is pointless
+}
+# After a failed publish, requests leave their rows to the drain for this long instead of trying the broker again.
+OUTBOX_BROKER_PAUSE_SECONDS = env_int("OUTBOX_BROKER_PAUSE_SECONDS", 5)
+# The drain (on a worker) may retry a little; requests never retry (retry=False on the after-commit attempt).
+OUTBOX_RETRY_POLICY = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5, "interval_max": 1.0}
+# Redis timeouts in seconds: a stopped Redis refuses at once, but an unreachable host must not block a request.
+REDIS_CONNECT_TIMEOUT = env_float("REDIS_CONNECT_TIMEOUT", 0.5)
+REDIS_SOCKET_TIMEOUT = env_float("REDIS_SOCKET_TIMEOUT", 1.0)
+# kombu: connect timeout and no reconnect loop when a publisher finds the broker down (without max_retries,
+# kombu retries forever and `.delay()` hangs). The worker's own consumer reconnects on its own schedule
+# (CELERY_BROKER_CONNECTION_RETRY / _MAX_RETRIES) and is not affected.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,
+    "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+    "socket_timeout": REDIS_SOCKET_TIMEOUT,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = 5.0  # the result backend (results are mostly ignored: the outbox sends ignore_result)
+if REDIS_CACHE_URL:
+    # The cache wrapper logs and returns defaults when Redis fails; these keep each failure short, and
+    # FAIL_SOFT_PAUSE skips Redis for a moment after a failure so an outage costs requests nothing.
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+        "socket_timeout": REDIS_SOCKET_TIMEOUT,
+    }
+    CACHES["default"]["FAIL_SOFT_PAUSE"] = 5.0
+# Login throttling (django-axes) keeps its counters in the database, never in the cache: logging in works
+# while Redis is down.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # `manage.py load_demo` runs these in order (each app adds its part of the seed situations).
 DEMO_LOADERS = [

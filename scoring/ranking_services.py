@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from campaigns.enums import CriterionKind, PhaseCombination
 from campaigns.models import Campaign, Criterion, Phase, ScoringTable
+from emulation import outbox
 
 from . import ranking_sql
 from .enums import RankingStatus, TieBreak
@@ -29,7 +30,7 @@ ACTIVE = (RankingStatus.PENDING, RankingStatus.RUNNING)
 def _enqueue(run_id: int) -> None:
     from .tasks import ranking_compute_task  # tasks imports this module
 
-    ranking_compute_task.delay(run_id=run_id)
+    outbox.enqueue(ranking_compute_task, run_id=run_id)  # in this transaction; published after commit
 
 
 def ranking_request(
@@ -42,7 +43,7 @@ def ranking_request(
         raise ValueError(f"Unknown tie-break rule: {tie_break}")
     with transaction.atomic():
         run = RankingRun.objects.create(campaign=campaign, phase=phase, requested_by=actor, tie_break=tie_break)
-        transaction.on_commit(lambda: _enqueue(run.pk))
+        _enqueue(run.pk)
     return run
 
 

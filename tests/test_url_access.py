@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-PUBLIC_PREFIXES = ("admin/", "i18n/", "accounts/login/", "static/", "verify/")
+PUBLIC_PREFIXES = ("admin/", "i18n/", "accounts/login/", "static/", "verify/", "healthz", "readyz")
 
 
 def _routes(resolver=None, prefix=""):

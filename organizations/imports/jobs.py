@@ -15,6 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 
+from emulation import outbox
+from emulation.spreadsheets import cells_as_text
+
 from ..enums import ImportKind, ImportStatus
 from ..models import ImportJob
 from . import organization_rows, person_rows
@@ -42,7 +45,7 @@ def import_job_create(*, kind: str, file_name: str, content: bytes, created_by, 
         raise ValueError(f"unknown import kind {kind!r}")
     job = ImportJob.objects.create(kind=kind, file_name=file_name[:255], content=content, created_by=created_by)
     if enqueue:
-        transaction.on_commit(lambda: import_job_run_task.delay(job_id=job.pk))
+        outbox.enqueue(import_job_run_task, job_id=job.pk)  # published after commit
     return job
 
 
@@ -130,5 +133,5 @@ def import_template_build(*, kind: str) -> bytes:
     for cell in sheet[2]:
         cell.number_format = "@"  # codes, dates and phone numbers stay text (leading zeros survive)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    cells_as_text(workbook).save(buffer)  # typed text never becomes a formula
     return buffer.getvalue()
