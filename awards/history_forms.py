@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from emulation.uploads import XLSX, check_upload
+from emulation.uploads import CSV, XLSX, check_upload
 from organizations.imports.reading import ImportFileError, check_content
 
 from .catalogue_forms import DATE_WIDGET
@@ -103,4 +103,6 @@ class HistoryImportForm(forms.Form):
             check_content(content=content, file_name=upload.name if is_csv else "upload.xlsx")
         except ImportFileError as error:
             raise ValidationError(error.messages) from error
+        if is_csv:  # decoded above; now its name and no markup in it
+            check_upload(upload, allowed={CSV}, max_bytes=settings.IMPORT_MAX_BYTES)
         return upload

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 
+from emulation.spreadsheets import cells_as_text
 from organizations.enums import Role
 from organizations.imports.reading import Column, ImportFileError, Row, Table, normalize, read_table
 from organizations.models import Organization, Person
@@ -324,5 +325,5 @@ def import_template_build() -> bytes:
     for cell in sheet[2]:
         cell.number_format = "@"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    cells_as_text(workbook).save(buffer)  # typed text never becomes a formula
     return buffer.getvalue()

@@ -185,7 +185,8 @@ def history_import(request):
                 return redirect("awards:history-list")
             errors = result.errors
     context = {"form": form, "errors": errors, "max_rows": MAX_ROWS}
-    return render(request, "awards/history/history_import.html", context)
+    status = 400 if request.method == "POST" else 200  # the file or one of its rows was refused
+    return render(request, "awards/history/history_import.html", context, status=status)
 
 
 @login_required

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from emulation.uploads import XLSX, check_upload, sniff_type
+
 from .enums import ParticipantKind
 from .models import Criterion, CriterionGroup, ScoringTable
 
@@ -153,4 +155,9 @@ class TableImportForm(forms.Form):
             )
         if not upload.name.lower().endswith(".xlsx"):
             raise ValidationError(_("The file is not a valid Excel workbook (.xlsx)."))
+        upload.seek(0)
+        content = upload.read()
+        upload.seek(0)
+        if content.startswith(b"PK") or sniff_type(content):  # an archive: no macros, links or zip bomb
+            check_upload(upload, allowed={XLSX}, max_bytes=settings.IMPORT_MAX_BYTES)
         return upload

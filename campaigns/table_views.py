@@ -188,7 +188,8 @@ def table_import_view(request, pk: int):
         else:
             messages.success(request, _("The scoring table was imported."))
             return redirect("campaigns:table-detail", pk=campaign.pk, table_pk=table.pk)
-    return render(request, "campaigns/scoringtable_import.html", {"campaign": campaign, "form": form})
+    status = 400 if request.method == "POST" else 200  # the file was refused
+    return render(request, "campaigns/scoringtable_import.html", {"campaign": campaign, "form": form}, status=status)
 
 
 # --- groups -------------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 from openpyxl.styles import Font
 
+from emulation.spreadsheets import cells_as_text
+
 from . import scoring_rules as sr
 from .enums import CriterionKind, CriterionMethod
 from .models import Campaign, Criterion, ScoringTable
@@ -92,7 +94,7 @@ def table_export(*, table: ScoringTable) -> bytes:
         settings.append([_(msgid), getattr(table, key)])
     settings.column_dimensions["A"].width = 24
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    cells_as_text(workbook).save(buffer)  # typed text never becomes a formula
     return buffer.getvalue()
 
 

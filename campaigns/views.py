@@ -52,7 +52,8 @@ def campaign_create(request):
         else:
             messages.success(request, _("The draft campaign was created. Add its phases next."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
-    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": None})
+    status = 400 if request.method == "POST" else 200  # the form was refused
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": None}, status=status)
 
 
 @login_required
@@ -87,7 +88,8 @@ def campaign_update(request, pk: int):
         else:
             messages.success(request, _("Changes were saved."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
-    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign})
+    status = 400 if request.method == "POST" else 200  # the form was refused
+    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": campaign}, status=status)
 
 
 @login_required

@@ -1,15 +1,32 @@
-"""Checking uploaded files by their content (never by name) and giving them server-made names.
+"""Checking uploaded files by their content (never by name alone) and giving them server-made names.
 
-Shared by every app that accepts files (plan documents, evidence, dossiers). The magic-byte sniffing
-is deliberately small and strict: a file is accepted only when its first bytes are those of an
-allowed type, and Office files are checked to be zip containers with the part that type needs.
+Shared by every app that accepts files (plan documents, evidence, dossiers, imports). The checks are
+deliberately strict and fail closed: a file is accepted only when its first bytes are those of an
+allowed type, its name ends in that type's extension, and its inside holds nothing active or
+inflated:
+
+- PDF: complete (ends in ``%%EOF``; ``startxref`` points at a cross-reference), not encrypted, no
+  JavaScript, launch or automatic actions, embedded files or rich media (also inside compressed
+  object streams, and with ``#xx``-escaped names);
+- JPEG / PNG: readable header, at most ``IMAGE_MAX_PIXELS`` (a decompression bomb declares a huge
+  size), complete, nothing after a PNG's last chunk;
+- DOCX / XLSX: a plain zip with the parts the type needs, no macros, ActiveX or external links
+  (hyperlinks are fine), inflating to at most ``OFFICE_MAX_INFLATED`` bytes at a modest ratio;
+- CSV: UTF-8 text without control characters;
+- none of them: HTML, script or PHP markup, or a zip archive hidden inside (polyglots).
+
+Names are checked too (they are shown to people and sent back in downloads, never used on disk).
 """
 
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 import uuid
+import warnings
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -17,13 +34,65 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-PDF, JPEG, PNG, DOCX, XLSX = "pdf", "jpeg", "png", "docx", "xlsx"
+PDF, JPEG, PNG, DOCX, XLSX, CSV = "pdf", "jpeg", "png", "docx", "xlsx", "csv"
 _OFFICE_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
-_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", DOCX: "Word (.docx)", XLSX: "Excel (.xlsx)"}
+_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", DOCX: "Word (.docx)", XLSX: "Excel (.xlsx)", CSV: "CSV"}
+_EXTENSIONS = {
+    PDF: (".pdf",),
+    JPEG: (".jpg", ".jpeg"),
+    PNG: (".png",),
+    DOCX: (".docx",),
+    XLSX: (".xlsx",),
+    CSV: (".csv",),
+}
+
+# A 100-megapixel photo is already larger than any phone or scanner makes for a document.
+IMAGE_MAX_PIXELS = 100_000_000
+IMAGE_MAX_SIDE = 30_000
+# Office XML compresses well (10–30×), never by thousands: beyond these an archive is a zip bomb.
+OFFICE_MAX_INFLATED = 200 * 1024 * 1024
+OFFICE_MAX_RATIO = 200
+OFFICE_MAX_MEMBERS = 5_000
+_OFFICE_SMALL_PART = 2 * 1024 * 1024  # [Content_Types].xml and *.rels are small; larger ones are refused
+# Only object streams are inflated (that is where dictionaries hide); their total output is capped.
+PDF_MAX_INFLATED = 64 * 1024 * 1024
+NAME_MAX_CHARS = 180
+
+# Names a PDF reader acts on by itself (scripts, launching programs, actions on open/close, attachments).
+_PDF_ACTIVE = (
+    b"JavaScript|JS|Launch|AA|EmbeddedFile|EmbeddedFiles|RichMedia|XFA|SubmitForm|ImportData|GoToE|Sound|Movie"
+)
+_PDF_DELIMITER = rb"(?=[\s()<>\[\]{}/%]|$)"
+_PDF_ACTIVE_RE = re.compile(rb"/(?:" + _PDF_ACTIVE + rb")" + _PDF_DELIMITER)
+_PDF_ENCRYPT_RE = re.compile(rb"/Encrypt" + _PDF_DELIMITER)
+_PDF_OPEN_ACTION_RE = re.compile(rb"/OpenAction(?!\s*\[)" + _PDF_DELIMITER)  # an array is only "open at page N"
+_PDF_NAME_ESCAPE_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_PDF_STARTXREF_RE = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
+_MARKUP_RE = re.compile(
+    rb"<\s*(?:script|html|body|iframe|svg|object|embed|meta|form)\b|<\?php|<!doctype|javascript:|\{\\rtf", re.IGNORECASE
+)
+_RELATIONSHIP_RE = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>", re.IGNORECASE)
+
+_RESERVED_STEMS = {"con", "prn", "aux", "nul", "clock$"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+_RISKY_EXTENSIONS = {
+    "exe", "com", "bat", "cmd", "scr", "pif", "msi", "dll", "js", "jse", "vbs", "vbe", "wsf", "hta", "ps1",
+    "sh", "jar", "php", "phtml", "php5", "asp", "aspx", "jsp", "cgi", "pl", "py", "html", "htm", "xhtml",
+    "svg", "shtml", "lnk", "reg", "docm", "xlsm", "iso",
+}  # fmt: skip
+_NAME_FORBIDDEN = set('<>:"/\\|?*')
+
+
+class _Refused(Exception):
+    """A file fails a check; ``message`` says why, in words a user can act on."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 def sniff_type(data: bytes) -> str | None:
-    """The type of a file from its content, or None when it is none of the types we know."""
+    """The type of a file from its content, or None when it is none of the binary types we know."""
     if data.startswith(b"%PDF-"):
         return PDF
     if data.startswith(b"\xff\xd8\xff"):
@@ -33,16 +102,17 @@ def sniff_type(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             return None
         return next((kind for kind, part in _OFFICE_PARTS.items() if part in names), None)
     return None
 
 
 def check_upload(upload, *, allowed: set[str], max_bytes: int | None = None) -> str:
-    """Raise a clear ValidationError unless ``upload`` is non-empty, small enough and of an allowed type."""
+    """Raise a clear ValidationError unless ``upload`` is non-empty, small enough, well named and of an allowed
+    type with nothing active or inflated inside; return its type. The file is read whole (it is size-capped)."""
     limit = max_bytes or settings.UPLOAD_MAX_BYTES
-    if upload.size == 0:
+    if not upload.size:
         raise ValidationError(_("The file is empty."))
     if upload.size > limit:
         raise ValidationError(
@@ -50,12 +120,15 @@ def check_upload(upload, *, allowed: set[str], max_bytes: int | None = None) -> 
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     upload.seek(0)
-    data = upload.read()
+    data = upload.read(limit + 1)
     upload.seek(0)
-    kind = sniff_type(data)
-    if kind not in allowed:
-        accepted = ", ".join(_LABELS[k] for k in sorted(allowed))
-        raise ValidationError(_("This file's content is not an accepted type (%(types)s).") % {"types": accepted})
+    try:
+        _check_name(upload.name or "")
+        kind = _kind(data, allowed)
+        _check_extension(upload.name, kind)
+        _INSPECTORS[kind](data)
+    except _Refused as refused:
+        raise ValidationError(refused.message) from None
     return kind
 
 
@@ -63,3 +136,278 @@ def server_file_name(folder: str, kind: str) -> str:
     """A random storage name: user-supplied names never reach the file system."""
     extension = "jpg" if kind == JPEG else kind
     return str(PurePosixPath(folder) / f"{uuid.uuid4().hex}.{extension}")
+
+
+# --- names and types ------------------------------------------------------------------------------------------
+
+
+def _check_name(name: str) -> None:
+    if len(name) > NAME_MAX_CHARS:
+        raise _Refused(
+            _("The file name is too long; shorten it to at most %(count)s characters.") % {"count": NAME_MAX_CHARS}
+        )
+    bad = [
+        c for c in name if c in _NAME_FORBIDDEN or unicodedata.category(c) in {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+    ]
+    if bad or not name.strip() or name.startswith(".") or name.rstrip() != name or name.endswith("."):
+        raise _Refused(_("The file name contains characters that are not allowed; rename the file and try again."))
+    parts = name.lower().split(".")
+    if parts[0].strip() in _RESERVED_STEMS or any(part.strip() in _RISKY_EXTENSIONS for part in parts[1:]):
+        raise _Refused(_("The file name looks like a program or web page; rename the file and try again."))
+
+
+def _kind(data: bytes, allowed: set[str]) -> str:
+    kind = sniff_type(data)
+    if kind is None and CSV in allowed and _is_text(data):
+        kind = CSV
+    if kind not in allowed:
+        accepted = ", ".join(_LABELS[k] for k in sorted(allowed))
+        raise _Refused(_("This file's content is not an accepted type (%(types)s).") % {"types": accepted})
+    return kind
+
+
+def _check_extension(name: str, kind: str) -> None:
+    if not name.lower().endswith(_EXTENSIONS[kind]):
+        raise _Refused(
+            _("The file is a %(type)s file, so its name must end in %(extension)s; rename it and try again.")
+            % {"type": _LABELS[kind], "extension": " / ".join(_EXTENSIONS[kind])}
+        )
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return not any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text)
+
+
+def _check_no_markup(data: bytes) -> None:
+    """Markup a browser would run: the file is a web page or script as well (a polyglot)."""
+    if _MARKUP_RE.search(data):
+        raise _Refused(_("The file contains web page or script code; it cannot be accepted."))
+
+
+def _check_no_archive(data: bytes) -> None:
+    """A zip archive's start and end records inside a PDF or image: another file is hidden in it."""
+    if b"PK\x03\x04" in data and b"PK\x05\x06" in data:
+        raise _Refused(_("The file has another file (a zip archive) hidden inside; it cannot be accepted."))
+
+
+def _check_csv(data: bytes) -> None:
+    _check_no_markup(data)
+
+
+# --- PDF ------------------------------------------------------------------------------------------------------
+
+
+def _check_pdf(data: bytes) -> None:
+    _check_pdf_complete(data)
+    _check_no_archive(data)
+    outside, streams = _pdf_split(data)
+    _check_no_markup(data[:1024] + outside)  # not inside compressed streams, where any bytes may occur
+    for chunk in _pdf_dictionaries(outside, streams):
+        if _PDF_ENCRYPT_RE.search(chunk):
+            raise _Refused(_("The PDF is encrypted or password-protected; save it without a password and try again."))
+        if _PDF_ACTIVE_RE.search(chunk) or _PDF_OPEN_ACTION_RE.search(chunk):
+            raise _Refused(
+                _("The PDF contains scripts, automatic actions or attached files; print it to a new PDF and try again.")
+            )
+
+
+def _check_pdf_complete(data: bytes) -> None:
+    tail = data[-2048:].rstrip(b"\x00\t\n\r\f ")
+    if not tail.endswith(b"%%EOF"):
+        raise _Refused(_DAMAGED_PDF())
+    match = _PDF_STARTXREF_RE.search(tail)
+    if match is None:
+        return  # a minimal PDF without a cross-reference table; readers rebuild one
+    offset = int(match.group(1))
+    target = data[offset : offset + 64].lstrip()
+    if not (target.startswith(b"xref") or re.match(rb"\d+\s+\d+\s+obj", target)):
+        raise _Refused(_DAMAGED_PDF())
+
+
+def _DAMAGED_PDF() -> str:  # noqa: N802 - reads like the constant message it is
+    return _("The PDF is incomplete or damaged; save or export it again and try again.")
+
+
+def _pdf_split(data: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    """The bytes outside streams, and each stream as (its dictionary, its raw body)."""
+    outside, streams, position = [], [], 0
+    while (match := _PDF_STREAM_RE.search(data, position)) is not None:
+        outside.append(data[position : match.start()])
+        end = data.find(b"endstream", match.end())
+        if end == -1:
+            raise _Refused(_DAMAGED_PDF())
+        header = data[max(position, match.start() - 4000) : match.start()]
+        streams.append((header[header.rfind(b"obj") :], data[match.end() : end]))
+        position = end + len(b"endstream")
+    outside.append(data[position:])
+    return b"".join(outside), streams
+
+
+def _unescape_names(data: bytes) -> bytes:
+    return _PDF_NAME_ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), data)
+
+
+def _pdf_dictionaries(outside: bytes, streams: list[tuple[bytes, bytes]]):
+    """Where a PDF's dictionaries live: outside streams, in unfiltered streams and in (inflated) object streams."""
+    yield _unescape_names(outside)
+    budget = PDF_MAX_INFLATED
+    for header, body in streams:
+        header = _unescape_names(header)
+        if b"/Filter" not in header:
+            yield _unescape_names(body)
+        elif b"/ObjStm" in header:
+            inflated = _inflate(body, budget)
+            budget -= len(inflated)
+            yield _unescape_names(inflated)
+
+
+def _inflate(body: bytes, budget: int) -> bytes:
+    try:
+        inflated = zlib.decompressobj().decompress(body, budget + 1)
+    except zlib.error:
+        raise _Refused(_DAMAGED_PDF()) from None
+    if len(inflated) > budget:
+        raise _Refused(_("The PDF is too complex to check; print it to a new PDF and try again."))
+    return inflated
+
+
+# --- images ---------------------------------------------------------------------------------------------------
+
+
+def _check_image(data: bytes, kind: str) -> None:
+    from PIL import Image  # Pillow reads only the header here; no pixels are decoded
+
+    _check_no_archive(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=[kind.upper()]) as image:
+                width, height = image.size
+                image.verify()  # PNG: every chunk's checksum; JPEG: the header
+    except Image.DecompressionBombError:
+        width = height = IMAGE_MAX_SIDE + 1
+    except Exception:  # Pillow raises many kinds of errors for damaged or disguised files
+        raise _Refused(
+            _("The image cannot be read; it is damaged or not really a %(type)s.") % {"type": _LABELS[kind]}
+        ) from None
+    if width * height > IMAGE_MAX_PIXELS or max(width, height) > IMAGE_MAX_SIDE:
+        raise _Refused(
+            _("The image is too large (%(width)s × %(height)s pixels); reduce it to at most %(pixels)s megapixels.")
+            % {"width": width, "height": height, "pixels": IMAGE_MAX_PIXELS // 1_000_000}
+        )
+    metadata = _png_metadata(data) if kind == PNG else _jpeg_metadata(data)
+    if metadata is None:
+        raise _Refused(_("The image is incomplete or has extra data after its end; save it again and try again."))
+    _check_no_markup(metadata)
+
+
+def _png_metadata(data: bytes) -> bytes | None:
+    """Every chunk but the pixels (IDAT), or None when the file does not end with its IEND chunk."""
+    parts, position = [], 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        if kind != b"IDAT":
+            parts.append(data[position + 4 : position + 8 + length])
+        position += 12 + length
+        if kind == b"IEND":
+            return b"".join(parts) if position == len(data) else None
+    return None
+
+
+def _jpeg_metadata(data: bytes) -> bytes | None:
+    """The segments before the first scan and anything after the end marker; None when the scan is cut."""
+    position = 2
+    while position + 4 <= len(data) and data[position] == 0xFF:
+        if data[position + 1] == 0xFF:  # fill byte before a marker
+            position += 1
+            continue
+        if data[position + 1] == 0xDA:
+            end = data.find(b"\xff\xd9", position)
+            return None if end == -1 else data[:position] + data[end + 2 :]
+        position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+    return None
+
+
+def _check_jpeg(data: bytes) -> None:
+    _check_image(data, JPEG)
+
+
+def _check_png(data: bytes) -> None:
+    _check_image(data, PNG)
+
+
+# --- Word and Excel ---------------------------------------------------------------------------------------------
+
+
+def _check_office(data: bytes, kind: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            _check_office_members(data, members, kind)
+            for info in members:
+                if info.filename == "[Content_Types].xml" or info.filename.lower().endswith(".rels"):
+                    _check_office_part(archive, info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error):
+        raise _Refused(_damaged_office(kind)) from None
+
+
+def _damaged_office(kind: str) -> str:
+    if kind == XLSX:
+        return _("The file is not a valid Excel workbook (.xlsx).")
+    return _("The file is not a valid Word document (.docx).")
+
+
+def _check_office_members(data: bytes, members: list[zipfile.ZipInfo], kind: str) -> None:
+    names = {info.filename for info in members}
+    end = data.rfind(b"PK\x05\x06")
+    trailing = len(data) - (end + 22 + int.from_bytes(data[end + 20 : end + 22], "little")) if end >= 0 else 1
+    if len(members) > OFFICE_MAX_MEMBERS or trailing != 0 or any(info.flag_bits & 0x1 for info in members):
+        raise _Refused(_damaged_office(kind))
+    if "[Content_Types].xml" not in names or _OFFICE_PARTS[kind] not in names:
+        raise _Refused(_damaged_office(kind))
+    inflated = sum(info.file_size for info in members)
+    ratios = (info.file_size / max(info.compress_size, 1) for info in members if info.file_size > 1024 * 1024)
+    if inflated > OFFICE_MAX_INFLATED or any(ratio > OFFICE_MAX_RATIO for ratio in ratios):
+        raise _Refused(_("The file expands to far more than its size (a zip bomb); it cannot be accepted."))
+    lowered = [name.lower() for name in names]
+    if any(n.endswith(("vbaproject.bin", "vbadata.xml")) or "/activex/" in n for n in lowered):
+        raise _Refused(_("The file contains macros or ActiveX controls; save it without macros and try again."))
+    if any("/externallinks/" in n or n.startswith("externallinks/") for n in lowered):
+        raise _Refused(_("The file links to other files or web addresses that open by themselves; remove the links."))
+
+
+def _check_office_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    if info.file_size > _OFFICE_SMALL_PART:
+        raise _Refused(_("The file expands to far more than its size (a zip bomb); it cannot be accepted."))
+    with archive.open(info) as part:
+        text = part.read(_OFFICE_SMALL_PART + 1)
+    if b"macroenabled" in text.lower() or b"vbaproject" in text.lower():
+        raise _Refused(_("The file contains macros or ActiveX controls; save it without macros and try again."))
+    for relationship in _RELATIONSHIP_RE.findall(text):
+        if b'targetmode="external"' in relationship.lower().replace(b"'", b'"') and b"/hyperlink" not in relationship:
+            raise _Refused(
+                _("The file links to other files or web addresses that open by themselves; remove the links.")
+            )
+
+
+def _check_docx(data: bytes) -> None:
+    _check_office(data, DOCX)
+
+
+def _check_xlsx(data: bytes) -> None:
+    _check_office(data, XLSX)
+
+
+_INSPECTORS = {
+    PDF: _check_pdf,
+    JPEG: _check_jpeg,
+    PNG: _check_png,
+    DOCX: _check_docx,
+    XLSX: _check_xlsx,
+    CSV: _check_csv,
+}

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from emulation.uploads import CSV, XLSX, check_upload, sniff_type
+
 from .enums import ImportKind
 from .imports import ImportFileError, check_content
 
@@ -34,8 +36,11 @@ class ImportForm(forms.Form):
             )
         content = upload.read()
         upload.seek(0)
+        if sniff_type(content) == XLSX:  # a real workbook: no macros, external links or zip bomb before parsing
+            check_upload(upload, allowed={XLSX}, max_bytes=settings.IMPORT_MAX_BYTES)
         try:
             check_content(content=content, file_name=upload.name)
         except ImportFileError as error:
             raise ValidationError(error.messages) from error
+        check_upload(upload, allowed={XLSX, CSV}, max_bytes=settings.IMPORT_MAX_BYTES)  # name, markup in a CSV
         return upload

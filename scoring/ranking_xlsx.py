@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from campaigns.models import Criterion, Phase
+from emulation.spreadsheets import text_row
 
 from . import ranking_selectors as sel
 from .models import RankingRun
@@ -63,7 +64,7 @@ def _run_sheet(workbook: Workbook, run: RankingRun) -> None:
         (_("Tie-break rule"), str(run.get_tie_break_display())),
         (_("Per-criterion points are the scores as they were when this file was exported."), ""),
     ):
-        sheet.append([label, value])
+        sheet.append(text_row(sheet, [label, value]))
 
 
 def ranking_workbook(*, run: RankingRun) -> bytes:
@@ -72,38 +73,44 @@ def ranking_workbook(*, run: RankingRun) -> bytes:
     sheet = workbook.create_sheet(_("Ranking"))
     columns = _columns(run)
     sheet.append(
-        [
-            _("Rank"),
-            _("Participant"),
-            _("Regular points"),
-            _("Bonus points"),
-            _("Penalty points"),
-            _("Total"),
-            _("Tier"),
-            _("Fully verified"),
-            _("Below a minimum (điểm liệt)"),
-            _("Rank in bloc"),
-            *(header for _key, header in columns),
-        ]
+        text_row(
+            sheet,
+            [
+                _("Rank"),
+                _("Participant"),
+                _("Regular points"),
+                _("Bonus points"),
+                _("Penalty points"),
+                _("Total"),
+                _("Tier"),
+                _("Fully verified"),
+                _("Below a minimum (điểm liệt)"),
+                _("Rank in bloc"),
+                *(header for _key, header in columns),
+            ],
+        )
     )
     points = _points(run)
     for entry in sel.ranking_entry_list(run=run).iterator(chunk_size=2000):
         mine = points.get(entry.participant_id, {})
         blocs = "; ".join(f"{r.bloc.name}: {r.rank}" for r in entry.bloc_ranks.all())
         sheet.append(
-            [
-                entry.rank,
-                str(entry.participant),
-                entry.regular,
-                entry.bonus,
-                entry.penalty,
-                entry.total,
-                entry.tier_name,
-                _("yes") if entry.is_fully_verified else _("no"),
-                _("yes") if entry.below_minimum else _("no"),
-                blocs,
-                *(mine.get(key) for key, _header in columns),
-            ]
+            text_row(
+                sheet,
+                [
+                    entry.rank,
+                    str(entry.participant),
+                    entry.regular,
+                    entry.bonus,
+                    entry.penalty,
+                    entry.total,
+                    entry.tier_name,
+                    _("yes") if entry.is_fully_verified else _("no"),
+                    _("yes") if entry.below_minimum else _("no"),
+                    blocs,
+                    *(mine.get(key) for key, _header in columns),
+                ],
+            )
         )
     _run_sheet(workbook, run)
     buffer = BytesIO()

@@ -32,7 +32,8 @@ def import_create(request):
         return redirect("organizations:import-detail", pk=job.pk)
     context = {"form": form, "template_kinds": ImportKind.choices}
     context |= paginate(request, selectors.import_job_list_for_user(request.user), per_page=10)
-    return render(request, "organizations/importjob_form.html", context)
+    status = 400 if request.method == "POST" else 200  # the file was refused
+    return render(request, "organizations/importjob_form.html", context, status=status)
 
 
 @login_required

@@ -110,7 +110,7 @@ def test_one_bad_row_writes_nothing_and_lists_every_error(client, officer, peopl
     ]
     client.force_login(officer)
     response = client.post(URL, {"file": _xlsx(rows)})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not AwardRecord.objects.exists()
     errors = response.context["errors"]
     assert [error.split(":")[0] for error in errors] == [f"Dòng {n}" for n in (6, 7, 8, 8, 9, 10, 11)]
@@ -141,7 +141,7 @@ def test_file_checked_by_content_and_size(client, officer, people, settings):
     client.force_login(officer)
     fake = SimpleUploadedFile("lich-su.xlsx", b"this is not a workbook")
     response = client.post(URL, {"file": fake})
-    assert response.status_code == 200 and response.context["form"].errors["file"]
+    assert response.status_code == 400 and response.context["form"].errors["file"]
     binary_csv = SimpleUploadedFile("lich-su.csv", b"\xff\xfe\x00\x01")
     assert client.post(URL, {"file": binary_csv}).context["form"].errors["file"]
     settings.IMPORT_MAX_BYTES = 100
@@ -153,7 +153,7 @@ def test_file_checked_by_content_and_size(client, officer, people, settings):
 def test_missing_columns_and_row_limit_are_reported(client, officer, people, monkeypatch):
     client.force_login(officer)
     response = client.post(URL, {"file": _xlsx([["LDTT", 2021]], header=["Mã khen thưởng", "Năm"])})
-    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    assert response.status_code == 400 and response.context["form"].non_field_errors()
     monkeypatch.setattr("awards.history_imports.MAX_ROWS", 2)
     response = client.post(URL, {"file": _xlsx(GOOD_ROWS)})
     assert "2" in response.context["form"].non_field_errors()[0]

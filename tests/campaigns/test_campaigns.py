@@ -144,7 +144,7 @@ def test_campaign_form_error_keeps_input(client, officer, org_tree):
         "end_date": "2020-04-01",
     }
     response = client.post(reverse("campaigns:campaign-create"), data)
-    assert response.status_code == 200 and not Campaign.objects.exists()
+    assert response.status_code == 400 and not Campaign.objects.exists()
     assert "Võ Văn Phuông" in response.content.decode()
 
 

@@ -78,7 +78,7 @@ def test_non_pdf_content_is_rejected_and_nothing_is_saved(client, officer, org_t
     response = client.post(
         reverse("campaigns:campaign-create"), _form(org_tree["root"], SimpleUploadedFile(name, content))
     )
-    assert response.status_code == 200 and "plan_document" in response.context["form"].errors
+    assert response.status_code == 400 and "plan_document" in response.context["form"].errors
     assert not Campaign.objects.exists() and not any(tmp_path.rglob("*.pdf"))
     assert "Lâm Thị Hồng" in response.content.decode()  # what was typed is kept
 

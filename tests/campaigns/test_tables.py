@@ -441,7 +441,7 @@ def test_bad_import_writes_nothing_and_reports_every_line(officer_client, soc_tr
         _url("table-import", campaign.pk), {"participant_kind": "collective", "file": upload}
     )
     errors = response.context["form"].non_field_errors()
-    assert response.status_code == 200 and _rows(soc_trang) == before
+    assert response.status_code == 400 and _rows(soc_trang) == before
     prefix = _("Line %(line)s: %(message)s")
     for line in (3, 4, 5, 6, 7):
         assert any(e.startswith(prefix % {"line": line, "message": ""}) for e in errors), line

@@ -460,7 +460,7 @@ def test_upload_of_a_wrong_file_is_refused_next_to_the_field(client, officer, na
         reverse("organizations:import-create"), {"kind": PEOPLE, "file": SimpleUploadedFile(name, content)}
     )
 
-    assert response.status_code == 200 and not ImportJob.objects.exists()
+    assert response.status_code == 400 and not ImportJob.objects.exists()
     assert response.context["form"].errors["file"] == [message]
     page = response.content.decode()
     assert message in page

@@ -19,7 +19,12 @@ from tests.scoring.factories import launched_campaign
 pytestmark = [pytest.mark.django_db]
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+# A real 4 × 4 PNG: uploads are read by their header and chunks, so a bare signature is not enough.
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x02\x00\x00\x00&\x93\t)"
+    b"\x00\x00\x00\x14IDATx\x9cc<!'\xc7\x00\x03L\x0cH\x007\x07\x004v\x01\x0c\xafj\xb9\xb5"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 64
 HTML_BYTES = b"<!doctype html><script>alert(1)</script>"
 

@@ -1,0 +1,11 @@
+"""The permission world, built with the services inside the test's transaction (rolled back afterwards)."""
+
+import pytest
+
+from .world import build_world
+
+
+@pytest.fixture
+def world(org_tree, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return build_world(org_tree)
