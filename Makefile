@@ -13,7 +13,7 @@ FIND_PYTHON := for p in $(PYTHON_CANDIDATES); do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done
 
-.PHONY: run test setup venv assets translations fonts migrate demo serve lint worker beat clean
+.PHONY: run test setup venv assets translations fonts migrate demo serve lint worker beat clean load
 
 run: setup demo serve
 
@@ -47,6 +47,15 @@ serve:
 
 test: $(VENV)/.installed translations fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Load test (not part of `make test`): Locust against gunicorn + PostgreSQL (database thidua_load, recreated
+# and dropped; LOAD_DATABASE_URL to change it). Prints one summary line; LOAD_ARGS="--seconds 60 --keep".
+$(VENV)/.load-installed: $(VENV)/.installed benchmarks/requirements-load.txt
+	$(PY) -m pip install --quiet -r benchmarks/requirements-load.txt
+	@touch $@
+
+load: $(VENV)/.load-installed translations fonts
+	$(PY) benchmarks/run_load.py $(LOAD_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
