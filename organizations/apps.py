@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class OrganizationsConfig(AppConfig):
-    name = 'organizations'
+    name = "organizations"

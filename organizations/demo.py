@@ -187,15 +187,39 @@ PEOPLE: tuple[PersonRow, ...] = (
 # Who leads each bloc is a demo choice: the seed articles do not say.
 BLOCS: tuple[BlocRow, ...] = (
     BlocRow(
-        "KTD-CQD-TW", 2020, "Khối thi đua các cơ quan Đảng Trung ương", BlocKind.BLOC, "DUK-CCQTW",
-        leader="BTCTW", deputy="BTGTW",
-        members=("VPTW", "BTCTW", "BTGTW", "BDVTW", "BDNTW", "BKTTW", "BNCTW", "UBKTTW", "HVCTQG", "BAO-ND",
-                 "TCCS", "DUK-CCQTW", "HDLLTW", "BBVSKTW"),
+        "KTD-CQD-TW",
+        2020,
+        "Khối thi đua các cơ quan Đảng Trung ương",
+        BlocKind.BLOC,
+        "DUK-CCQTW",
+        leader="BTCTW",
+        deputy="BTGTW",
+        members=(
+            "VPTW",
+            "BTCTW",
+            "BTGTW",
+            "BDVTW",
+            "BDNTW",
+            "BKTTW",
+            "BNCTW",
+            "UBKTTW",
+            "HVCTQG",
+            "BAO-ND",
+            "TCCS",
+            "DUK-CCQTW",
+            "HDLLTW",
+            "BBVSKTW",
+        ),
         description="14 cơ quan, hơn 5.500 cán bộ, công chức, viên chức và người lao động.",
     ),
     BlocRow(
-        "CTD-BTG-ST", 2023, "Cụm thi đua Ban Tuyên giáo các phường thành phố Sóc Trăng", BlocKind.CLUSTER, "BTGTU-ST",
-        leader="BTG-ST-P1", deputy="BTG-ST-P2",
+        "CTD-BTG-ST",
+        2023,
+        "Cụm thi đua Ban Tuyên giáo các phường thành phố Sóc Trăng",
+        BlocKind.CLUSTER,
+        "BTGTU-ST",
+        leader="BTG-ST-P1",
+        deputy="BTG-ST-P2",
         members=tuple(f"BTG-ST-P{n}" for n in range(1, 11)),
         description="Ban Tuyên giáo Đảng ủy 10 phường; thang điểm 100, tự chấm và đối chiếu.",
     ),
@@ -245,8 +269,12 @@ def load_organizations() -> dict[str, Counter]:
 
 
 def _sync_person(row: PersonRow, organization: Organization) -> str:
-    values = {"full_name": row.full_name, "gender": row.gender, "position": row.position,
-              "organization_id": organization.pk}
+    values = {
+        "full_name": row.full_name,
+        "gender": row.gender,
+        "position": row.position,
+        "organization_id": organization.pk,
+    }
     person = Person.objects.filter(code=row.code).first()
     if person is None:
         services.person_save(code=row.code, **values)
@@ -264,8 +292,12 @@ def load_people() -> dict[str, Counter]:
 
 
 def _sync_bloc(row: BlocRow, by_code: dict[str, Organization]) -> tuple[EmulationBloc, str]:
-    values = {"name": row.name, "kind": row.kind, "organizer_id": by_code[row.organizer].pk,
-              "description": row.description}
+    values = {
+        "name": row.name,
+        "kind": row.kind,
+        "organizer_id": by_code[row.organizer].pk,
+        "description": row.description,
+    }
     bloc = EmulationBloc.objects.filter(code=row.code, year=row.year).first()
     outcome = UPDATED
     if bloc is None:
@@ -310,8 +342,13 @@ def load_blocs() -> dict[str, Counter]:
 
 def _sync_user(row: UserRow, person: Person) -> str:
     user, created = get_user_model().objects.get_or_create(username=row.username)
-    values = {"first_name": person.full_name, "email": f"{row.username}@{DEMO_EMAIL_DOMAIN}", "is_active": True,
-              "is_staff": row.is_admin, "is_superuser": row.is_admin}
+    values = {
+        "first_name": person.full_name,
+        "email": f"{row.username}@{DEMO_EMAIL_DOMAIN}",
+        "is_active": True,
+        "is_staff": row.is_admin,
+        "is_superuser": row.is_admin,
+    }
     # Checked before setting so that a second run keeps the same hash (and updated rows stay untouched).
     changed = _differs(user, values) or not user.check_password(DEMO_PASSWORD)
     if changed:

@@ -170,5 +170,7 @@ def test_load_demo_prints_summary_and_logins_table(demo_output):
     assert "organizations  49 created" in demo_output
     login_lines = [line for line in demo_output.splitlines() if demo.DEMO_PASSWORD in line]
     assert len(login_lines) == len(EXPECTED_LOGINS)
-    assert any("canbo " in line and "Cán bộ thi đua" in line and "Ban Tuyên giáo Thành ủy Sóc Trăng" in line
-               for line in login_lines)
+    assert any(
+        "canbo " in line and "Cán bộ thi đua" in line and "Ban Tuyên giáo Thành ủy Sóc Trăng" in line
+        for line in login_lines
+    )
