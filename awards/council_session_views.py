@@ -138,7 +138,12 @@ def session_detail(request, pk: int):
 @require_POST
 def agenda_add(request, pk: int):
     session = session_for(request, pk, perm="awards.change_councilsession")
-    nomination = get_object_or_404(Nomination, pk=request.POST.get("nomination") or 0)
+    # Only nominations of campaigns under the council's organisation are found: an outsider's id is a 404 whether
+    # it exists or not (the service then decides whether this one may go on the agenda, with a clear message).
+    scope = Nomination.objects.filter(
+        plan__campaign__launching_organization__path__startswith=session.council.organization.path
+    )
+    nomination = get_object_or_404(scope, pk=request.POST.get("nomination") or 0)
     try:
         svc.agenda_add(session=session, nomination=nomination)
     except ValidationError as error:

@@ -309,3 +309,20 @@ def test_a_nomination_waiting_for_its_public_disclosure_cannot_join_the_agenda(e
 
     assert "requires a public disclosure before voting" in response.content.decode()
     assert not session.agenda.exists()
+
+
+def test_agenda_add_does_not_tell_whether_another_organisations_nomination_exists(
+    en_client, org_tree, officer, other_officer, council5, majority
+):
+    council, _members = council5
+    _campaign, theirs = campaign_with_nominations(
+        {**org_tree, "root": org_tree["other"]}, other_officer, award=majority, count=1
+    )
+    session = session_in_preparation(council, [])
+    en_client.force_login(officer)
+
+    existing = en_client.post(_url("agenda-add", session.pk), {"nomination": theirs[0].pk})
+    missing = en_client.post(_url("agenda-add", session.pk), {"nomination": theirs[0].pk + 1000})
+
+    assert existing.status_code == missing.status_code == 404
+    assert not session.agenda.exists()
