@@ -20,6 +20,8 @@ class OutboxMessage(models.Model):
         indexes = [
             # services.outbox_drain: the unsent rows in order; a partial index stays as small as the backlog.
             models.Index(fields=["id"], condition=Q(sent_at__isnull=True), name="outbox_message_unsent"),
+            # services.outbox_prune: the rows sent before the retention cut-off.
+            models.Index(fields=["sent_at"], condition=Q(sent_at__isnull=False), name="outbox_message_sent"),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 ERROR_CHARS = 2000
 DRAIN_BATCH = 200
+SENT_RETENTION = timedelta(days=30)  # sent rows are kept this long (to look back at), then the drain removes them
 # Per process: after a failed publish, requests skip the broker until this monotonic time (the drain retries).
 _broker_down_until = 0.0
 
@@ -92,7 +94,15 @@ def outbox_drain(*, limit: int = 10_000) -> int:
             break
     if total:
         logger.info("Outbox: drained %d message(s)", total)
+    outbox_prune()
     return total
+
+
+def outbox_prune(*, now=None) -> int:
+    """Delete rows sent longer than ``SENT_RETENTION`` ago (unsent rows are never deleted); how many."""
+    cutoff = (now or timezone.now()) - SENT_RETENTION
+    deleted, _by_model = OutboxMessage.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted
 
 
 def _publish(messages: list[OutboxMessage], *, retry: bool) -> int:

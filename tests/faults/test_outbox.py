@@ -102,3 +102,22 @@ def test_broker_down_keeps_the_rows_and_the_drain_sends_them_in_order_later(
     assert published == [{"run_id": first.pk}, {"run_id": second.pk}]
     assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 0
     assert services.outbox_drain() == 0  # nothing is sent twice by the drain
+
+
+def test_prune_removes_only_rows_sent_before_the_retention_period(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from emulation.outbox.models import OutboxMessage
+    from emulation.outbox.services import SENT_RETENTION, outbox_prune
+
+    now = timezone.now()
+    old = OutboxMessage.objects.create(task_name="x", kwargs={}, sent_at=now - SENT_RETENTION - timedelta(days=1))
+    recent = OutboxMessage.objects.create(task_name="x", kwargs={}, sent_at=now - timedelta(days=1))
+    unsent = OutboxMessage.objects.create(task_name="x", kwargs={})
+
+    assert outbox_prune(now=now) == 1
+
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent.pk, unsent.pk}
+    assert not OutboxMessage.objects.filter(pk=old.pk).exists()
