@@ -9,7 +9,7 @@ class AwardsConfig(AppConfig):
         # (organizations renders registered sections without importing awards).
         from organizations.profile import ORGANIZATION, PERSON, profile_section_register
 
-        from .history_views import profile_section
+        from awards.history_views import profile_section
 
         profile_section_register(PERSON, profile_section)
         profile_section_register(ORGANIZATION, profile_section)

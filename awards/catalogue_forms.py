@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 
-from .catalogue_services import RULE_FIELDS
-from .enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind
-from .models import AwardType
+from awards.catalogue_services import RULE_FIELDS
+from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind
+from awards.models import AwardType
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -9,7 +9,7 @@ import rules
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from . import history_permissions  # noqa: F401  (the ledger's permissions register with the catalogue's)
+from awards import history_permissions  # noqa: F401  (the ledger's permissions register with the catalogue's)
 
 
 def _manages(user, owner) -> bool:

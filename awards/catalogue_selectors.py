@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import AwardPrerequisite, AwardType
+from awards.models import AwardPrerequisite, AwardType
 
 
 def award_type_list(

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils.translation import gettext as _
 
-from .models import AwardPrerequisite, AwardType
+from awards.models import AwardPrerequisite, AwardType
 
 # Fields a form may set on any version (code and owner are fixed once a row exists).
 RULE_FIELDS = (

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import catalogue_views as views
-from .history_urls import urlpatterns as history_urlpatterns
+from awards import catalogue_views as views
+from awards.history_urls import urlpatterns as history_urlpatterns
 
 urlpatterns = [
     path("catalogue/", views.catalogue_list, name="catalogue-list"),

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from emulation.forms import add_service_errors
 from organizations.views.common import paginate
 
-from . import catalogue_selectors as sel
-from . import catalogue_services as svc
-from .catalogue_forms import AwardTypeForm, CatalogueFilterForm, PrerequisiteForm
+from awards import catalogue_selectors as sel
+from awards import catalogue_services as svc
+from awards.catalogue_forms import AwardTypeForm, CatalogueFilterForm, PrerequisiteForm
 
 CHANGE = "awards.change_awardtype"
 

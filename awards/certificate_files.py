@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .certificate_services import certificate_data
-from .models import AwardDecision, Certificate, CertificateTemplate
-from .pdf import merge_pdfs, render_certificate, validate_calibration
+from awards.certificate_services import certificate_data
+from awards.models import AwardDecision, Certificate, CertificateTemplate
+from awards.pdf import merge_pdfs, render_certificate, validate_calibration
 
 SPOOL_BYTES = 8 * 1024 * 1024
 

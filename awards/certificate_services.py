@@ -24,8 +24,8 @@ from django.utils import timezone, translation
 
 from emulation import outbox
 
-from .enums import RenderStatus
-from .models import AwardDecision, Certificate, DecisionDocument
+from awards.enums import RenderStatus
+from awards.models import AwardDecision, Certificate, DecisionDocument
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def write_atomically(name: str, content: bytes) -> str:
 
 def certificate_data(certificate: Certificate):
     """What the certificate prints, from its decision line (snapshots) and the issued decision."""
-    from .pdf import CertificateData
+    from awards.pdf import CertificateData
 
     line = certificate.recipient
     decision = line.decision
@@ -137,7 +137,7 @@ def certificate_render(*, certificate_id: int) -> Certificate | None:
         return None
     mine = Certificate.objects.filter(pk=certificate.pk, status=RenderStatus.RENDERING, claimed_at=now)
     try:
-        from .pdf import render_certificate
+        from awards.pdf import render_certificate
 
         with translation.override("vi"):
             pdf = render_certificate(certificate_data(certificate))
@@ -155,8 +155,8 @@ def certificate_render(*, certificate_id: int) -> Certificate | None:
 
 def decision_document_data(decision: AwardDecision):
     """What the decision PDF prints (Decree 30/2020 layout)."""
-    from .pdf import DecisionData
-    from .pdf import DecisionRecipient as Row
+    from awards.pdf import DecisionData
+    from awards.pdf import DecisionRecipient as Row
 
     lines = list(decision.recipients.select_related("award_type").order_by("position", "pk"))
     articles = [
@@ -209,7 +209,7 @@ def decision_document_render(*, decision_id: int) -> DecisionDocument | None:
     mine = DecisionDocument.objects.filter(pk=document.pk, status=RenderStatus.RENDERING, updated_at=now)
     decision = document.decision
     try:
-        from .pdf import render_decision
+        from awards.pdf import render_decision
 
         with translation.override("vi"):
             pdf = render_decision(decision_document_data(decision))
@@ -236,7 +236,7 @@ def certificate_retry(*, decision: AwardDecision) -> list[int]:
         Q(status=RenderStatus.FAILED) | Q(status=RenderStatus.RENDERING, updated_at__lt=cutoff), decision=decision
     ).exists()
 
-    from .decision_tasks import certificate_render_task, decision_document_render_task
+    from awards.decision_tasks import certificate_render_task, decision_document_render_task
 
     # Outbox rows in the caller's transaction, published after commit.
     if retry_document:
@@ -251,7 +251,7 @@ def certificate_sweep() -> int:
     ids = list(
         Certificate.objects.filter(status=RenderStatus.RENDERING, claimed_at__lt=cutoff).values_list("pk", flat=True)
     )
-    from .decision_tasks import certificate_render_task
+    from awards.decision_tasks import certificate_render_task
 
     outbox.enqueue_many(certificate_render_task, [{"certificate_id": pk} for pk in ids])
     return len(ids)

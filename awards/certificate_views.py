@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from emulation.forms import add_service_errors
 from organizations.views.common import paginate
 
-from . import certificate_files as files
-from . import decision_selectors as sel
-from .decision_forms import CertificateTemplateForm, OverlayForm
-from .decision_views import _officer_organizations, decision_for
-from .enums import DecisionKind, RenderStatus
+from awards import certificate_files as files
+from awards import decision_selectors as sel
+from awards.decision_forms import CertificateTemplateForm, OverlayForm
+from awards.decision_views import _officer_organizations, decision_for
+from awards.enums import DecisionKind, RenderStatus
 
 PDF = "application/pdf"
 

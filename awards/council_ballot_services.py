@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 
 from emulation import outbox
 
-from . import ballot_rules
-from .council_services import _voting_block_reason
-from .enums import AgendaResult, CouncilRole, NominationStatus, SessionStatus, VoteChoice
-from .models import AgendaItem, BallotCast, CouncilMember, CouncilSession, Nomination, SessionAttendance
+from awards import ballot_rules
+from awards.council_services import _voting_block_reason
+from awards.enums import AgendaResult, CouncilRole, NominationStatus, SessionStatus, VoteChoice
+from awards.models import AgendaItem, BallotCast, CouncilMember, CouncilSession, Nomination, SessionAttendance
 
 TALLY_FIELDS = {
     VoteChoice.APPROVE: "approve_count",
@@ -228,7 +228,7 @@ def voting_close(*, session: CouncilSession, actor) -> CouncilSession:
 
 
 def _enqueue_minutes(session_id: int) -> None:
-    from .council_tasks import minutes_render_task
+    from awards.council_tasks import minutes_render_task
 
     outbox.enqueue(minutes_render_task, session_id=session_id)
 
@@ -261,7 +261,7 @@ def _member_name(session: CouncilSession, *, role: str, user_id=None) -> str:
 
 def minutes_data(session: CouncilSession):
     """What the minutes print, from a closed session: counts and names of attendees only, never a member's choice."""
-    from .pdf import MinutesData, MinutesRow, MinutesThreshold
+    from awards.pdf import MinutesData, MinutesRow, MinutesThreshold
 
     items = list(
         session.agenda.select_related(
@@ -321,7 +321,7 @@ def minutes_render(*, session_id: int) -> CouncilSession | None:
     written to storage in full before the row points at it; a concurrent run that finished first wins and
     this run's file is removed.
     """
-    from .pdf import render_minutes
+    from awards.pdf import render_minutes
 
     session = CouncilSession.objects.select_related("council").filter(pk=session_id).first()
     if session is None or session.status != SessionStatus.CLOSED or minutes_intact(session):

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from emulation.forms import add_service_errors
 
-from . import council_ballot_services as ballot
-from . import council_selectors as sel
-from .council_forms import BallotForm
-from .council_session_views import session_for
-from .enums import SessionStatus, VoteChoice
+from awards import council_ballot_services as ballot
+from awards import council_selectors as sel
+from awards.council_forms import BallotForm
+from awards.council_session_views import session_for
+from awards.enums import SessionStatus, VoteChoice
 
 
 def _voter(request, session):

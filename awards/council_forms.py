@@ -9,8 +9,8 @@ from campaigns.models import Campaign
 from organizations.forms import OrganizationTreeChoiceField
 from organizations.models import Organization
 
-from .enums import CouncilRole, VoteChoice
-from .models import Council, CouncilSession
+from awards.enums import CouncilRole, VoteChoice
+from awards.models import Council, CouncilSession
 
 
 def _helper(label=None) -> FormHelper:

@@ -9,8 +9,8 @@ import rules
 
 from organizations.rules import is_officer_of
 
-from .enums import CouncilRole
-from .models import CouncilMember
+from awards.enums import CouncilRole
+from awards.models import CouncilMember
 
 _SEATS_ATTR = "_active_council_seats"
 

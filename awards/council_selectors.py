@@ -12,9 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from .council_permissions import active_seats
-from .enums import NominationStatus, SessionStatus
-from .models import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, Nomination, SessionAttendance
+from awards.council_permissions import active_seats
+from awards.enums import NominationStatus, SessionStatus
+from awards.models import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, Nomination, SessionAttendance
 
 
 def _visible_councils_q(user, prefix: str = "") -> Q:

@@ -11,9 +11,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import council_selectors as sel
-from .enums import CouncilRole, NominationStatus, SessionStatus
-from .models import AgendaItem, Council, CouncilMember, CouncilSession, Nomination
+from awards import council_selectors as sel
+from awards.enums import CouncilRole, NominationStatus, SessionStatus
+from awards.models import AgendaItem, Council, CouncilMember, CouncilSession, Nomination
 
 
 def council_create(*, organization, name: str, actor=None) -> Council:
@@ -120,7 +120,7 @@ def _voting_block_reason(nomination: Nomination, *, now) -> str:
     module is available, else checks status and eligibility only.
     """
     try:
-        from .nomination_selectors import nomination_voting_block_reason
+        from awards.nomination_selectors import nomination_voting_block_reason
     except ImportError:
         nomination_voting_block_reason = None
     if nomination_voting_block_reason is not None:

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from emulation.forms import add_service_errors
 from organizations.views.common import paginate, search_term
 
-from . import council_ballot_services as ballot
-from . import council_selectors as sel
-from . import council_services as svc
-from .council_forms import AttendanceForm, SessionForm
-from .council_views import council_for
-from .enums import SessionStatus
-from .models import Nomination
+from awards import council_ballot_services as ballot
+from awards import council_selectors as sel
+from awards import council_services as svc
+from awards.council_forms import AttendanceForm, SessionForm
+from awards.council_views import council_for
+from awards.enums import SessionStatus
+from awards.models import Nomination
 
 DETAIL = "awards/councils/session_detail.html"
 CANDIDATES_PAGE_SIZE = 20

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import council_ballot_views, council_session_views, council_views
+from awards import council_ballot_views, council_session_views, council_views
 
 urlpatterns: list = [
     path("councils/", council_views.council_list, name="council-list"),

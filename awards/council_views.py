@@ -15,10 +15,10 @@ from emulation.forms import add_service_errors
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
-from . import council_selectors as sel
-from . import council_services as svc
-from .council_forms import CouncilForm, MemberForm
-from .council_permissions import seats_forget
+from awards import council_selectors as sel
+from awards import council_services as svc
+from awards.council_forms import CouncilForm, MemberForm
+from awards.council_permissions import seats_forget
 
 FORM = "awards/councils/council_form.html"
 

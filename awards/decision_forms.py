@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign
 from organizations.models import Organization, Person
 
-from .decision_services import HEADER_FIELDS
-from .enums import DecisionKind
-from .models import AwardDecision, AwardType, CertificateTemplate, DecisionRecipient
-from .pdf import DEFAULT_CALIBRATION, validate_calibration
+from awards.decision_services import HEADER_FIELDS
+from awards.enums import DecisionKind
+from awards.models import AwardDecision, AwardType, CertificateTemplate, DecisionRecipient
+from awards.pdf import DEFAULT_CALIBRATION, validate_calibration
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

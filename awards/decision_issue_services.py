@@ -21,17 +21,9 @@ from django.utils.translation import gettext as _
 from emulation import outbox
 from organizations.models import Organization
 
-from .enums import DecisionKind, DecisionStatus, NominationStatus, RecordSource, RegisterKind
-from .models import (
-    AwardDecision,
-    AwardRecord,
-    Certificate,
-    DecisionDocument,
-    DecisionRecipient,
-    Nomination,
-    Register,
-)
-from .numbering import format_decision_number, golden_book_number, next_serial
+from awards.enums import DecisionKind, DecisionStatus, NominationStatus, RecordSource, RegisterKind
+from awards.models import AwardDecision, AwardRecord, Certificate, DecisionDocument, DecisionRecipient, Nomination, Register
+from awards.numbering import format_decision_number, golden_book_number, next_serial
 
 VERIFY_CODE_BYTES = 18  # 24 URL-safe characters: unguessable
 
@@ -159,7 +151,7 @@ def _write_records(decision: AwardDecision, lines: list[DecisionRecipient], acto
 
 
 def _enqueue(decision_id: int, certificate_ids: list[int]) -> None:
-    from .decision_tasks import certificate_render_task, decision_document_render_task
+    from awards.decision_tasks import certificate_render_task, decision_document_render_task
 
     outbox.enqueue(decision_document_render_task, decision_id=decision_id)
     outbox.enqueue_many(certificate_render_task, [{"certificate_id": pk} for pk in certificate_ids])

@@ -7,8 +7,8 @@ from django.db.models import Count, Q, QuerySet
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from .enums import RenderStatus
-from .models import AwardDecision, Certificate, CertificateTemplate, DecisionRecipient
+from awards.enums import RenderStatus
+from awards.models import AwardDecision, Certificate, CertificateTemplate, DecisionRecipient
 
 DECISION_ROLES = (Role.OFFICER, Role.ADMIN, Role.SIGNER)
 

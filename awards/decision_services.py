@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from campaigns.models import Campaign
 from organizations.models import Organization
 
-from .enums import DecisionKind, DecisionStatus, NominationStatus
-from .models import AwardDecision, AwardType, DecisionRecipient, Nomination
+from awards.enums import DecisionKind, DecisionStatus, NominationStatus
+from awards.models import AwardDecision, AwardType, DecisionRecipient, Nomination
 
 LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
 HEADER_FIELDS = (

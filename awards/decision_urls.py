@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import certificate_views as files
-from . import decision_views as views
+from awards import certificate_views as files
+from awards import decision_views as views
 
 DECISION = "decisions/<int:pk>/"
 

@@ -22,12 +22,12 @@ from organizations.models import Organization
 from organizations.reach import reach_for
 from organizations.views.common import paginate, search_term
 
-from . import decision_issue_services as issue_svc
-from . import decision_selectors as sel
-from . import decision_services as svc
-from .certificate_services import certificate_retry
-from .decision_forms import DecisionCreateForm, DecisionForm, FollowupForm, IssueForm, RecipientForm
-from .enums import DecisionStatus
+from awards import decision_issue_services as issue_svc
+from awards import decision_selectors as sel
+from awards import decision_services as svc
+from awards.certificate_services import certificate_retry
+from awards.decision_forms import DecisionCreateForm, DecisionForm, FollowupForm, IssueForm, RecipientForm
+from awards.enums import DecisionStatus
 
 PAGE = "awards/decisions/decision_detail.html"
 

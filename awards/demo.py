@@ -26,30 +26,10 @@ from campaigns.models import Campaign
 from organizations.demo import CREATED, UNCHANGED
 from organizations.models import Organization, Person
 
-from . import (
-    catalogue_services,
-    council_ballot_services,
-    council_services,
-    decision_issue_services,
-    decision_services,
-    disclosure_services,
-    history_services,
-    nomination_services,
-    plan_services,
-)
-from .enums import AwardCategory, AwardLevel, CouncilRole, DecisionKind, RecipientKind, VoteChoice
-from .models import (
-    AwardDecision,
-    AwardPlan,
-    AwardRecord,
-    AwardType,
-    Certificate,
-    Council,
-    CouncilMember,
-    CouncilSession,
-    Nomination,
-)
-from .plan_selectors import award_date
+from awards import catalogue_services, council_ballot_services, council_services, decision_issue_services, decision_services, disclosure_services, history_services, nomination_services, plan_services
+from awards.enums import AwardCategory, AwardLevel, CouncilRole, DecisionKind, RecipientKind, VoteChoice
+from awards.models import AwardDecision, AwardPlan, AwardRecord, AwardType, Certificate, Council, CouncilMember, CouncilSession, Nomination
+from awards.plan_selectors import award_date
 
 BOARD, CAMPAIGN_PLAN = "BTGTU-ST", "05-KH/BTGTU"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

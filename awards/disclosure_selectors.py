@@ -6,8 +6,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from campaigns.models import Campaign
 
-from .enums import NominationStatus
-from .models import DisclosureComment, Nomination, PublicDisclosure
+from awards.enums import NominationStatus
+from awards.models import DisclosureComment, Nomination, PublicDisclosure
 
 
 def disclosure_candidates(*, campaign: Campaign) -> QuerySet[Nomination]:

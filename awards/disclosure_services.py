@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
 
-from .disclosure_selectors import disclosure_candidates
-from .models import DisclosureComment, Nomination, PublicDisclosure
+from awards.disclosure_selectors import disclosure_candidates
+from awards.models import DisclosureComment, Nomination, PublicDisclosure
 
 
 @transaction.atomic

@@ -18,10 +18,10 @@ from campaigns.access import campaign_for
 from emulation.forms import add_service_errors
 from organizations.views.common import paginate
 
-from . import disclosure_selectors as sel
-from . import disclosure_services as svc
-from .disclosure_forms import CommentForm, PublishForm
-from .nomination_access import MANAGE, officer_campaign
+from awards import disclosure_selectors as sel
+from awards import disclosure_services as svc
+from awards.disclosure_forms import CommentForm, PublishForm
+from awards.nomination_access import MANAGE, officer_campaign
 
 PUBLISH = "awards.publish_publicdisclosure"
 

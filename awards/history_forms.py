@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from emulation.uploads import CSV, XLSX, check_upload
 from organizations.imports.reading import ImportFileError, check_content
 
-from .catalogue_forms import DATE_WIDGET
-from .enums import RecordSource
-from .models import AwardType
+from awards.catalogue_forms import DATE_WIDGET
+from awards.enums import RecordSource
+from awards.models import AwardType
 
 
 class HistoryFilterForm(forms.Form):

@@ -27,9 +27,9 @@ from organizations.imports.reading import Column, ImportFileError, Row, Table, n
 from organizations.models import Organization, Person
 from organizations.reach import reach_for
 
-from .enums import RecordSource
-from .history_services import MIN_YEAR, name_code
-from .models import AwardRecord, AwardType
+from awards.enums import RecordSource
+from awards.history_services import MIN_YEAR, name_code
+from awards.models import AwardRecord, AwardType
 
 MAX_ROWS = 2000
 COLUMNS = (

@@ -8,7 +8,7 @@ import rules
 
 from organizations.rules import is_any_officer, is_officer_of
 
-from .enums import RecordSource
+from awards.enums import RecordSource
 
 
 def recipient_organization(record):

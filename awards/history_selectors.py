@@ -12,8 +12,8 @@ from django.db.models import Q, QuerySet
 
 from organizations.reach import reach_for
 
-from .eligibility import HeldAward
-from .models import AwardRecord, DisciplinaryReview
+from awards.eligibility import HeldAward
+from awards.models import AwardRecord, DisciplinaryReview
 
 PERSON, ORGANIZATION = "person", "organization"
 

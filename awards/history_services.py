@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from organizations.imports.reading import normalize
 
-from .enums import RecordSource
-from .models import AwardRecord, AwardType
+from awards.enums import RecordSource
+from awards.models import AwardRecord, AwardType
 
 MIN_YEAR = 1945
 EDITABLE_FIELDS = (

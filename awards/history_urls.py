@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import history_views as views
+from awards import history_views as views
 
 urlpatterns = [
     path("history/", views.history_list, name="history-list"),

@@ -16,13 +16,13 @@ from emulation.forms import add_service_errors
 from organizations.models import Person
 from organizations.views.common import paginate
 
-from . import catalogue_selectors as catalogue
-from . import decision_selectors
-from . import history_selectors as sel
-from . import history_services as svc
-from .enums import RenderStatus
-from .history_forms import AwardRecordForm, HistoryFilterForm, HistoryImportForm
-from .history_imports import MAX_ROWS, award_record_import, import_template_build
+from awards import catalogue_selectors as catalogue
+from awards import decision_selectors
+from awards import history_selectors as sel
+from awards import history_services as svc
+from awards.enums import RenderStatus
+from awards.history_forms import AwardRecordForm, HistoryFilterForm, HistoryImportForm
+from awards.history_imports import MAX_ROWS, award_record_import, import_template_build
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHANGE = "awards.change_awardrecord"

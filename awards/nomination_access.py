@@ -6,8 +6,8 @@ from django.http import Http404
 from campaigns.access import campaign_for
 from campaigns.models import Campaign
 
-from .models import Nomination
-from .nomination_selectors import nomination_get_for_user
+from awards.models import Nomination
+from awards.nomination_selectors import nomination_get_for_user
 
 MANAGE = "awards.manage_awardplan"
 

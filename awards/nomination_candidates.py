@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import eligibility as el
-from .enums import AwardCategory, PrerequisiteScope, RecipientKind
-from .history_selectors import award_history_bulk, under_review_bulk
-from .models import AwardPlan
-from .nomination_rules import RankedCandidate
-from .nomination_selectors import women_share_bulk
-from .plan_selectors import award_date
+from awards import eligibility as el
+from awards.enums import AwardCategory, PrerequisiteScope, RecipientKind
+from awards.history_selectors import award_history_bulk, under_review_bulk
+from awards.models import AwardPlan
+from awards.nomination_rules import RankedCandidate
+from awards.nomination_selectors import women_share_bulk
+from awards.plan_selectors import award_date
 
 
 def _minimum(*values: Decimal | None) -> Decimal | None:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from emulation.uploads import DOCX, JPEG, PDF, PNG, XLSX, check_upload, server_file_name
 
-from .enums import DocumentKind, NominationStatus
-from .models import Nomination, NominationDocument
+from awards.enums import DocumentKind, NominationStatus
+from awards.models import Nomination, NominationDocument
 
 DOSSIER_TYPES = frozenset({PDF, DOCX, JPEG, PNG, XLSX})
 DOSSIER_FOLDER = "awards/dossiers"

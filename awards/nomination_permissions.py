@@ -9,7 +9,7 @@ import rules
 from campaigns.rules import is_campaign_officer
 from organizations.rules import is_scorer_of
 
-from .enums import NominationStatus
+from awards.enums import NominationStatus
 
 
 def _unit(nomination):

@@ -13,9 +13,9 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from . import eligibility as el
-from . import nomination_rules as nr
-from .enums import RecipientKind
+from awards import eligibility as el
+from awards import nomination_rules as nr
+from awards.enums import RecipientKind
 
 PASSING = {el.TIER_OK, el.POINTS_OK, el.PREREQUISITE_MET, nr.WITHIN_QUOTA, nr.TIE_PRIORITY}
 HIDDEN = {nr.NOT_ELIGIBLE}  # repeats what the failed reasons already say

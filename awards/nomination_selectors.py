@@ -20,8 +20,8 @@ from organizations.reach import reach_for
 from scoring.enums import RankingStatus
 from scoring.models import RankingRun
 
-from .enums import NominationStatus
-from .models import Nomination, NominationDocument, PublicDisclosure
+from awards.enums import NominationStatus
+from awards.models import Nomination, NominationDocument, PublicDisclosure
 
 DisclosureLink = PublicDisclosure.nominations.through
 

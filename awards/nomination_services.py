@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from campaigns.models import Participant
 from scoring.models import RankingEntry
 
-from .enums import NominationSource, NominationStatus, RecipientKind
-from .models import AwardPlan, Nomination
-from .nomination_candidates import Judged, Nominee, judge
-from .nomination_reasons import NOT_IN_RANKING, reasons_json
-from .nomination_rules import Quota, select_nominations
-from .nomination_selectors import ranking_overall_current
+from awards.enums import NominationSource, NominationStatus, RecipientKind
+from awards.models import AwardPlan, Nomination
+from awards.nomination_candidates import Judged, Nominee, judge
+from awards.nomination_reasons import NOT_IN_RANKING, reasons_json
+from awards.nomination_rules import Quota, select_nominations
+from awards.nomination_selectors import ranking_overall_current
 
 SNAPSHOT_FIELDS = [
     "participant", "ranking_run", "rank", "total", "tier_name", "is_eligible", "eligibility", "position", "updated_at",

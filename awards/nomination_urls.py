@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import disclosure_views, nomination_views, plan_views
+from awards import disclosure_views, nomination_views, plan_views
 
 C = "campaign/<int:campaign_pk>/"
 N = C + "nominations/<int:pk>/"

@@ -22,14 +22,14 @@ from organizations.models import Person
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
-from . import nomination_document_services as docs
-from . import nomination_selectors as sel
-from . import nomination_services as svc
-from . import plan_selectors
-from .enums import DocumentKind, NominationStatus
-from .nomination_access import MANAGE, nomination_for, officer_campaign
-from .nomination_forms import DocumentForm, NominationAddForm, WithdrawForm
-from .nomination_reasons import explain_all
+from awards import nomination_document_services as docs
+from awards import nomination_selectors as sel
+from awards import nomination_services as svc
+from awards import plan_selectors
+from awards.enums import DocumentKind, NominationStatus
+from awards.nomination_access import MANAGE, nomination_for, officer_campaign
+from awards.nomination_forms import DocumentForm, NominationAddForm, WithdrawForm
+from awards.nomination_reasons import explain_all
 
 CONTENT_TYPES = {
     PDF: "application/pdf",

@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models._common import POINTS
+from awards.models._common import POINTS
 
 
 class PlanForm(forms.Form):

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from campaigns.models import Campaign
 
-from .enums import NominationStatus
-from .models import AwardPlan, AwardType
+from awards.enums import NominationStatus
+from awards.models import AwardPlan, AwardType
 
 
 def award_date(campaign: Campaign) -> date:

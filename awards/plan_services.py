@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Tier
 
-from .models import AwardPlan, AwardType
-from .plan_selectors import award_type_choices
+from awards.models import AwardPlan, AwardType
+from awards.plan_selectors import award_type_choices
 
 
 def _check(*, campaign: Campaign, award_type: AwardType, minimum_tier: Tier | None, plan: AwardPlan | None) -> None:

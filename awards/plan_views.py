@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from emulation.forms import add_service_errors
 
-from . import plan_selectors as sel
-from . import plan_services as svc
-from .nomination_access import officer_campaign
-from .nomination_selectors import ranking_overall_current
-from .plan_forms import PlanForm
+from awards import plan_selectors as sel
+from awards import plan_services as svc
+from awards.nomination_access import officer_campaign
+from awards.nomination_selectors import ranking_overall_current
+from awards.plan_forms import PlanForm
 
 
 @login_required

@@ -1,3 +1,3 @@
 """The awards app's permission predicates, one module per part; importing this registers them all."""
 
-from . import catalogue_permissions, council_permissions, decision_permissions, nomination_permissions  # noqa: F401
+from awards import catalogue_permissions, council_permissions, decision_permissions, nomination_permissions  # noqa: F401

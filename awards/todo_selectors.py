@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from .enums import CouncilRole, DecisionStatus, SessionStatus
-from .models import AwardDecision, BallotCast, CouncilMember, CouncilSession, SessionAttendance
+from awards.enums import CouncilRole, DecisionStatus, SessionStatus
+from awards.models import AwardDecision, BallotCast, CouncilMember, CouncilSession, SessionAttendance
 
 ACTIVE_SESSIONS = (SessionStatus.DRAFT, SessionStatus.OPEN, SessionStatus.VOTING)
 

@@ -3,8 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from . import selectors
-from .models import Campaign
+from campaigns import selectors
+from campaigns.models import Campaign
 
 
 def campaign_for(request, pk: int, *, perm: str | None = None) -> Campaign:

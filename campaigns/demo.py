@@ -27,20 +27,11 @@ from organizations.demo import CREATED, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, UNCHAN
 from organizations.enums import Role
 from organizations.models import EmulationBloc, Organization, Person
 
-from . import participant_services as ps
-from . import services
-from . import table_services as ts
-from .enums import (
-    CampaignKind,
-    CampaignStatus,
-    CriterionKind,
-    CriterionMethod,
-    ParticipantKind,
-    ParticipantScope,
-    ProductStatus,
-    ProductType,
-)
-from .models import Campaign, Covenant, Participant
+from campaigns import participant_services as ps
+from campaigns import services
+from campaigns import table_services as ts
+from campaigns.enums import CampaignKind, CampaignStatus, CriterionKind, CriterionMethod, ParticipantKind, ParticipantScope, ProductStatus, ProductType
+from campaigns.models import Campaign, Covenant, Participant
 
 MANUAL, TARGET, BOOLEAN, COUNT = (
     CriterionMethod.MANUAL,

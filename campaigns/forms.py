@@ -9,7 +9,7 @@ from emulation.uploads import PDF, check_upload
 from organizations.forms import OrganizationTreeChoiceField
 from organizations.models import Organization
 
-from .models import Campaign, Phase
+from campaigns.models import Campaign, Phase
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

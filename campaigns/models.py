@@ -10,17 +10,7 @@ from emulation.db import TimeStampedModel, choices_check
 from emulation.uploads import PDF, server_file_name
 from organizations.models import Organization
 
-from .enums import (
-    CampaignKind,
-    CampaignStatus,
-    CriterionKind,
-    CriterionMethod,
-    ParticipantKind,
-    ParticipantScope,
-    PhaseCombination,
-    ProductStatus,
-    ProductType,
-)
+from campaigns.enums import CampaignKind, CampaignStatus, CriterionKind, CriterionMethod, ParticipantKind, ParticipantScope, PhaseCombination, ProductStatus, ProductType
 
 
 def plan_document_path(instance, filename: str) -> str:

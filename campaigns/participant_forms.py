@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.forms import OrganizationTreeChoiceField
 from organizations.models import EmulationBloc, Organization, Person
 
-from .models import EmulationProduct, Participant
+from campaigns.models import EmulationProduct, Participant
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

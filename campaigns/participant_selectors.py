@@ -10,7 +10,7 @@ from organizations.models import EmulationBloc, Organization, Person
 from organizations.reach import reach_for
 from organizations.selectors import bloc_list_for_user
 
-from .models import Campaign, Covenant, EmulationProduct, Participant, Registration
+from campaigns.models import Campaign, Covenant, EmulationProduct, Participant, Registration
 
 REGISTERED = "registered"
 NOT_REGISTERED = "not_registered"

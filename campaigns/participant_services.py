@@ -21,22 +21,9 @@ from organizations.models import EmulationBloc, Organization, Person
 from organizations.reach import reach_for
 from organizations.rules import is_scorer_of
 
-from . import services
-from .enums import CampaignStatus, ParticipantScope
-from .models import (
-    Campaign,
-    CampaignEvent,
-    Covenant,
-    CovenantSignature,
-    Criterion,
-    CriterionGroup,
-    EmulationProduct,
-    Participant,
-    Phase,
-    Registration,
-    ScoringTable,
-    Tier,
-)
+from campaigns import services
+from campaigns.enums import CampaignStatus, ParticipantScope
+from campaigns.models import Campaign, CampaignEvent, Covenant, CovenantSignature, Criterion, CriterionGroup, EmulationProduct, Participant, Phase, Registration, ScoringTable, Tier
 
 CLOSED = (CampaignStatus.FINALISED, CampaignStatus.ARCHIVED)
 PRODUCT_FIELDS = ("title", "product_type", "owner", "due_date", "status")

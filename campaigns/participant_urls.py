@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import participant_views as views
+from campaigns import participant_views as views
 
 urlpatterns = [
     path("<int:pk>/participants/", views.participant_list, name="participant-list"),

@@ -11,23 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from organizations.views.common import paginate, search_term
 
-from . import participant_selectors as sel
-from . import participant_services as svc
-from .access import campaign_for
-from .enums import ParticipantScope
-from .models import EmulationProduct
-from .participant_forms import (
-    AddBlocForm,
-    AddOrganizationForm,
-    AddSelectedForm,
-    CloneForm,
-    CovenantForm,
-    CovenantSignForm,
-    ProductForm,
-    ProductFormSet,
-    RegistrationForm,
-    RemoveParticipantsForm,
-)
+from campaigns import participant_selectors as sel
+from campaigns import participant_services as svc
+from campaigns.access import campaign_for
+from campaigns.enums import ParticipantScope
+from campaigns.models import EmulationProduct
+from campaigns.participant_forms import AddBlocForm, AddOrganizationForm, AddSelectedForm, CloneForm, CovenantForm, CovenantSignForm, ProductForm, ProductFormSet, RegistrationForm, RemoveParticipantsForm
 
 MANAGE = "campaigns.change_campaign"
 OVERSEE = "campaigns.transition_campaign"  # officers of the campaign, in every state

@@ -4,7 +4,7 @@ import rules
 
 from organizations.rules import is_officer_of
 
-from .enums import CampaignStatus
+from campaigns.enums import CampaignStatus
 
 
 @rules.predicate

@@ -8,8 +8,8 @@ from django.db.models import Count, Q, QuerySet
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from .enums import CampaignStatus
-from .models import Campaign, Participant
+from campaigns.enums import CampaignStatus
+from campaigns.models import Campaign, Participant
 
 
 def _visibility(user) -> Q:

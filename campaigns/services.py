@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .enums import TRANSITIONS, CampaignStatus
-from .models import Campaign, CampaignEvent, Phase
-from .phase_rules import PhaseProblem, PhaseSpan, phase_problems
+from campaigns.enums import TRANSITIONS, CampaignStatus
+from campaigns.models import Campaign, CampaignEvent, Phase
+from campaigns.phase_rules import PhaseProblem, PhaseSpan, phase_problems
 
 
 def _phase_messages(problems) -> list[str]:
@@ -133,7 +133,7 @@ def transition_hook_register(*, action: str, hook: Callable[..., object]) -> Non
 
 
 def _check_launchable(campaign: Campaign) -> None:
-    from .table_services import campaign_table_problems  # table_services imports this module
+    from campaigns.table_services import campaign_table_problems  # table_services imports this module
 
     if not campaign.phases.exists():
         raise ValidationError(_("Add at least one phase before launching."))

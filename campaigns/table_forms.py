@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.uploads import XLSX, check_upload, sniff_type
 
-from .enums import ParticipantKind
-from .models import Criterion, CriterionGroup, ScoringTable
+from campaigns.enums import ParticipantKind
+from campaigns.models import Criterion, CriterionGroup, ScoringTable
 
 POINTS = forms.NumberInput(attrs={"step": "0.25", "min": "0"})
 TIER_POINTS = forms.NumberInput(attrs={"step": "0.01", "min": "0", "class": "form-control"})

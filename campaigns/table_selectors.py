@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .enums import CriterionKind
-from .models import Campaign, Criterion, CriterionGroup, ScoringTable, Tier
+from campaigns.enums import CriterionKind
+from campaigns.models import Campaign, Criterion, CriterionGroup, ScoringTable, Tier
 
 
 def _points_sum(kind: str) -> Coalesce:

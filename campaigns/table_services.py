@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from . import scoring_rules as sr
-from .enums import CampaignStatus, CriterionMethod, ParticipantKind, ParticipantScope
-from .models import Campaign, Criterion, CriterionGroup, ScoringTable, Tier
+from campaigns import scoring_rules as sr
+from campaigns.enums import CampaignStatus, CriterionMethod, ParticipantKind, ParticipantScope
+from campaigns.models import Campaign, Criterion, CriterionGroup, ScoringTable, Tier
 
 CRITERION_FIELDS = (
     "code",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import table_views as views
+from campaigns import table_views as views
 
 TABLE = "<int:pk>/tables/<int:table_pk>/"
 

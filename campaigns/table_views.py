@@ -14,12 +14,12 @@ from django_htmx.http import reswap, retarget
 
 from emulation.forms import add_service_errors
 
-from . import table_selectors as sel
-from . import table_services as svc
-from .access import campaign_for
-from .models import Criterion, CriterionGroup
-from .table_forms import CriterionForm, GroupForm, TableForm, TableImportForm, TierFormSet
-from .table_xlsx import table_export, table_import
+from campaigns import table_selectors as sel
+from campaigns import table_services as svc
+from campaigns.access import campaign_for
+from campaigns.models import Criterion, CriterionGroup
+from campaigns.table_forms import CriterionForm, GroupForm, TableForm, TableImportForm, TierFormSet
+from campaigns.table_xlsx import table_export, table_import
 
 MANAGE = "campaigns.change_campaign"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

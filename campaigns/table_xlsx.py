@@ -20,10 +20,10 @@ from openpyxl.styles import Font
 
 from emulation.spreadsheets import cells_as_text
 
-from . import scoring_rules as sr
-from .enums import CriterionKind, CriterionMethod
-from .models import Campaign, Criterion, ScoringTable
-from .table_services import GroupData, TableData, criterion_problems, table_replace
+from campaigns import scoring_rules as sr
+from campaigns.enums import CriterionKind, CriterionMethod
+from campaigns.models import Campaign, Criterion, ScoringTable
+from campaigns.table_services import GroupData, TableData, criterion_problems, table_replace
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 2000

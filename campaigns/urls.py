@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
-from .participant_urls import urlpatterns as participant_urlpatterns
-from .table_urls import urlpatterns as table_urlpatterns
+from campaigns import views
+from campaigns.participant_urls import urlpatterns as participant_urlpatterns
+from campaigns.table_urls import urlpatterns as table_urlpatterns
 
 app_name = "campaigns"
 

@@ -13,11 +13,11 @@ from emulation.forms import add_service_errors
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
-from . import selectors, services
-from .access import campaign_for
-from .enums import TRANSITIONS, CampaignStatus
-from .forms import CampaignForm, PhaseForm, TransitionForm
-from .models import Phase
+from campaigns import selectors, services
+from campaigns.access import campaign_for
+from campaigns.enums import TRANSITIONS, CampaignStatus
+from campaigns.forms import CampaignForm, PhaseForm, TransitionForm
+from campaigns.models import Phase
 
 ACTION_LABELS = {
     "launch": gettext_lazy("Launch"),

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from awards.certificate_views import certificate_verify
 
-from . import health, views
+from emulation import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),

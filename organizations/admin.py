@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from .models import BlocMember, EmulationBloc, ImportJob, Membership, Organization, OrganizationChange, Person
-from .services import organization_create, organization_update
+from organizations.models import BlocMember, EmulationBloc, ImportJob, Membership, Organization, OrganizationChange, Person
+from organizations.services import organization_create, organization_update
 
 
 @admin.register(Organization)

@@ -1,7 +1,7 @@
 """Navigation entries by role, computed from the cached reach (no extra query per page)."""
 
-from .enums import Role
-from .reach import reach_for
+from organizations.enums import Role
+from organizations.reach import reach_for
 
 
 def navigation(request):

@@ -15,9 +15,9 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from . import services
-from .enums import BlocKind, BlocRole, Gender, OrganizationKind, Role
-from .models import EmulationBloc, Membership, Organization, Person
+from organizations import services
+from organizations.enums import BlocKind, BlocRole, Gender, OrganizationKind, Role
+from organizations.models import EmulationBloc, Membership, Organization, Person
 
 DEMO_PASSWORD = "ThiDua@2026"  # noqa: S105 - published on purpose: every demo login shares it
 DEMO_EMAIL_DOMAIN = "thidua.example"  # reserved TLD (RFC 2606): demo mail can never reach a real inbox

@@ -5,8 +5,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import BlocRole
-from .models import Organization, Person
+from organizations.enums import BlocRole
+from organizations.models import Organization, Person
 
 
 def _helper(submit_label) -> FormHelper:

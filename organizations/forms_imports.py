@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.uploads import CSV, XLSX, check_upload, sniff_type
 
-from .enums import ImportKind
-from .imports import ImportFileError, check_content
+from organizations.enums import ImportKind
+from organizations.imports import ImportFileError, check_content
 
 
 class ImportForm(forms.Form):

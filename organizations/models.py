@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.db import TimeStampedModel, choices_check
 
-from .enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
+from organizations.enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
 
 
 class Organization(TimeStampedModel):

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .enums import TREE_ROLES, Role
-from .models import Membership
+from organizations.enums import TREE_ROLES, Role
+from organizations.models import Membership
 
 _CACHE_ATTR = "_organization_reach"
 

@@ -2,8 +2,8 @@
 
 import rules
 
-from .enums import Role
-from .reach import reach_for
+from organizations.enums import Role
+from organizations.reach import reach_for
 
 
 @rules.predicate

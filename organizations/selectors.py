@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from .enums import Role
-from .models import EmulationBloc, ImportJob, Membership, Organization, Person
-from .reach import reach_for
+from organizations.enums import Role
+from organizations.models import EmulationBloc, ImportJob, Membership, Organization, Person
+from organizations.reach import reach_for
 
 
 def organization_list_for_user(user, *, search: str = "", kind: str = "") -> QuerySet[Organization]:

@@ -8,8 +8,8 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from .enums import BlocRole, Role
-from .models import BlocMember, EmulationBloc, Membership, Organization, OrganizationChange, Person
+from organizations.enums import BlocRole, Role
+from organizations.models import BlocMember, EmulationBloc, Membership, Organization, OrganizationChange, Person
 
 ORGANIZATION_FIELDS = ("code", "name", "short_name", "kind", "is_active")
 

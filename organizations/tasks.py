@@ -2,13 +2,13 @@
 
 from celery import shared_task
 
-from .models import ImportJob
+from organizations.models import ImportJob
 
 
 @shared_task(name="organizations.import_job_run")
 def import_job_run_task(*, job_id: int) -> None:
     """Process one uploaded import file (all-or-nothing); safe to run twice."""
-    from .imports import import_job_run
+    from organizations.imports import import_job_run
 
     if not ImportJob.objects.filter(pk=job_id).exists():
         return

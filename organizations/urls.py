@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import blocs, imports, organizations, people
+from organizations.views import blocs, imports, organizations, people
 
 app_name = "organizations"
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
+from scoring.models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
 
 
 @admin.register(Submission)

@@ -18,8 +18,8 @@ from django.utils import timezone
 from campaigns.models import Campaign
 from organizations.demo import CREATED, UNCHANGED
 
-from . import ranking_services, review_services, self_services
-from .models import Submission
+from scoring import ranking_services, review_services, self_services
+from scoring.models import Submission
 
 CAMPAIGN = ("BTGTU-ST", "05-KH/BTGTU")
 QUARTER = Decimal("0.25")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models import Score, Submission, SubmissionEvent
+from scoring.models import Score, Submission, SubmissionEvent
 
 
 def _text(value) -> str:

@@ -9,7 +9,7 @@ from campaigns.models import Campaign, Criterion, Participant, Phase
 from emulation.db import TimeStampedModel, choices_check
 from organizations.models import EmulationBloc
 
-from .enums import RankingStatus, SubmissionStatus, TieBreak
+from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
 
 POINTS = {"max_digits": 9, "decimal_places": 2}
 

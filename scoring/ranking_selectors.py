@@ -18,8 +18,8 @@ from organizations.enums import Role
 from organizations.models import EmulationBloc
 from organizations.reach import reach_for
 
-from .enums import TieBreak
-from .models import RankingBlocRank, RankingEntry, RankingRun, Score
+from scoring.enums import TieBreak
+from scoring.models import RankingBlocRank, RankingEntry, RankingRun, Score
 
 VIEW_ROLES = (Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER)
 REQUEST_ROLES = (Role.OFFICER, Role.ADMIN, Role.REVIEWER)

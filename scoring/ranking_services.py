@@ -18,9 +18,9 @@ from campaigns.enums import CriterionKind, PhaseCombination
 from campaigns.models import Campaign, Criterion, Phase, ScoringTable
 from emulation import outbox
 
-from . import ranking_sql
-from .enums import RankingStatus, TieBreak
-from .models import RankingRun
+from scoring import ranking_sql
+from scoring.enums import RankingStatus, TieBreak
+from scoring.models import RankingRun
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ ACTIVE = (RankingStatus.PENDING, RankingStatus.RUNNING)
 
 
 def _enqueue(run_id: int) -> None:
-    from .tasks import ranking_compute_task  # tasks imports this module
+    from scoring.tasks import ranking_compute_task  # tasks imports this module
 
     outbox.enqueue(ranking_compute_task, run_id=run_id)  # in this transaction; published after commit
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import ranking_views as views
+from scoring import ranking_views as views
 
 RANKINGS = "campaigns/<int:pk>/rankings/"
 RUN = f"{RANKINGS}runs/<int:run_pk>/"

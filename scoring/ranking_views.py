@@ -17,11 +17,11 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from campaigns.models import Phase
 
-from . import charts
-from . import ranking_selectors as sel
-from . import ranking_services as svc
-from .enums import TieBreak
-from .ranking_xlsx import ranking_workbook
+from scoring import charts
+from scoring import ranking_selectors as sel
+from scoring import ranking_services as svc
+from scoring.enums import TieBreak
+from scoring.ranking_xlsx import ranking_workbook
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE = "scoring/ranking_list.html"

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from campaigns.models import Criterion, Phase
 from emulation.spreadsheets import text_row
 
-from . import ranking_selectors as sel
-from .models import RankingRun
+from scoring import ranking_selectors as sel
+from scoring.models import RankingRun
 
 
 def _columns(run: RankingRun) -> list[tuple[tuple[int, int], str]]:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import POINTS, Score
+from scoring.models import POINTS, Score
 
 
 class VerifyForm(forms.Form):

@@ -8,9 +8,9 @@ from campaigns.models import Campaign, Phase
 from organizations.enums import Role
 from organizations.reach import reach_for
 
-from .enums import SubmissionStatus
-from .models import Evidence, Score, Submission, SubmissionEvent
-from .rules import REVIEW_ROLES
+from scoring.enums import SubmissionStatus
+from scoring.models import Evidence, Score, Submission, SubmissionEvent
+from scoring.rules import REVIEW_ROLES
 
 # What reviewers work on: everything the unit has handed in (drafts stay with the unit).
 QUEUE_STATUSES = (

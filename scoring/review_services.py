@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from campaigns.enums import CampaignStatus
 
-from .enums import SubmissionStatus
-from .history import event_record
-from .models import Score, Submission
+from scoring.enums import SubmissionStatus
+from scoring.history import event_record
+from scoring.models import Score, Submission
 
 # States in which reviewers work on a submission.
 REVIEWABLE_STATUSES = frozenset({SubmissionStatus.SUBMITTED, SubmissionStatus.UNDER_REVIEW})

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views as views
+from scoring import review_views as views
 
 urlpatterns = [
     path("review/", views.review_queue, name="review-queue"),

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 from emulation.forms import add_service_errors
 from organizations.views.common import paginate
 
-from . import review_selectors as sel
-from . import review_services as svc
-from .enums import SubmissionStatus
-from .review_forms import QueueFilterForm, ReturnForm, VerifyForm
+from scoring import review_selectors as sel
+from scoring import review_services as svc
+from scoring.enums import SubmissionStatus
+from scoring.review_forms import QueueFilterForm, ReturnForm, VerifyForm
 
 # History labels; actions recorded elsewhere (by the unit's pages) fall back to their code.
 ACTION_LABELS = {

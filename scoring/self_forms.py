@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns import scoring_rules as sr
 from campaigns.table_services import translate
 
-from .models import Score
+from scoring.models import Score
 
 YES, NO = "yes", "no"
 MAX_INPUT = Decimal(10) ** 11  # far above any real value; keeps Score.value (14 digits) safe

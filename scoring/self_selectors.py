@@ -20,8 +20,8 @@ from organizations.enums import Role
 from organizations.reach import reach_for
 from organizations.rules import is_scorer_of
 
-from .models import Evidence, Score, Submission
-from .rules import is_reviewer_of_campaign
+from scoring.models import Evidence, Score, Submission
+from scoring.rules import is_reviewer_of_campaign
 
 EDIT = "edit"
 VIEW = "view"

@@ -26,10 +26,10 @@ from campaigns.table_services import criterion_rule, translate
 from emulation.uploads import DOCX, JPEG, PDF, PNG, XLSX, check_upload, server_file_name
 from organizations.rules import is_officer_of
 
-from .enums import EDITABLE_STATUSES, SubmissionStatus
-from .history import event_record
-from .models import Evidence, Score, Submission
-from .self_selectors import submission_is_open
+from scoring.enums import EDITABLE_STATUSES, SubmissionStatus
+from scoring.history import event_record
+from scoring.models import Evidence, Score, Submission
+from scoring.self_selectors import submission_is_open
 
 EVIDENCE_TYPES = frozenset({PDF, JPEG, PNG, DOCX, XLSX})
 EVIDENCE_FOLDER = "scoring/evidence"

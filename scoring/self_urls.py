@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import self_views as views
+from scoring import self_views as views
 
 urlpatterns = [
     path("mine/", views.submission_list, name="submission-list"),

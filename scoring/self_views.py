@@ -23,11 +23,11 @@ from emulation.forms import add_service_errors
 from emulation.uploads import DOCX, JPEG, PDF, PNG, XLSX
 from organizations.rules import is_officer_of
 
-from . import self_selectors as sel
-from . import self_services as svc
-from .enums import EDITABLE_STATUSES, SubmissionStatus
-from .models import Score, Submission
-from .self_forms import EvidenceForm, ReopenForm, ScoreForm
+from scoring import self_selectors as sel
+from scoring import self_services as svc
+from scoring.enums import EDITABLE_STATUSES, SubmissionStatus
+from scoring.models import Score, Submission
+from scoring.self_forms import EvidenceForm, ReopenForm, ScoreForm
 
 PAGE = "scoring/submission_detail.html"
 CONTENT_TYPES = {

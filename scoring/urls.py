@@ -1,6 +1,6 @@
-from .ranking_urls import urlpatterns as ranking_urlpatterns
-from .review_urls import urlpatterns as review_urlpatterns
-from .self_urls import urlpatterns as self_urlpatterns
+from scoring.ranking_urls import urlpatterns as ranking_urlpatterns
+from scoring.review_urls import urlpatterns as review_urlpatterns
+from scoring.self_urls import urlpatterns as self_urlpatterns
 
 app_name = "scoring"
 

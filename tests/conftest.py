@@ -3,7 +3,7 @@ from django.core.cache import cache
 
 from organizations.enums import Role
 
-from .factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,10 @@
 """The awards app's models, one module per part of the domain."""
 
-from .catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
-from .councils import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, SessionAttendance
-from .decisions import (
-    AwardDecision,
-    Certificate,
-    CertificateTemplate,
-    DecisionDocument,
-    DecisionRecipient,
-    Register,
-)
-from .history import AwardRecord
-from .nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
+from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
+from awards.models.councils import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, SessionAttendance
+from awards.models.decisions import AwardDecision, Certificate, CertificateTemplate, DecisionDocument, DecisionRecipient, Register
+from awards.models.history import AwardRecord
+from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
 
 __all__ = [
     "AgendaItem",

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.db import TimeStampedModel, choices_check
 
-from ..enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, ThresholdBase
-from ._common import PERCENT, POINTS, RecipientMixin, one_recipient_check
+from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, ThresholdBase
+from awards.models._common import PERCENT, POINTS, RecipientMixin, one_recipient_check
 
 
 class AwardType(TimeStampedModel):

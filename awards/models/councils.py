@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.db import TimeStampedModel, choices_check
 
-from ..enums import AgendaResult, CouncilRole, SessionStatus, ThresholdBase
-from ._common import PERCENT
+from awards.enums import AgendaResult, CouncilRole, SessionStatus, ThresholdBase
+from awards.models._common import PERCENT
 
 
 class Council(TimeStampedModel):

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.db import TimeStampedModel, choices_check
 
-from ..enums import DecisionKind, DecisionStatus, RegisterKind, RenderStatus
-from ._common import RecipientMixin, one_recipient_check
+from awards.enums import DecisionKind, DecisionStatus, RegisterKind, RenderStatus
+from awards.models._common import RecipientMixin, one_recipient_check
 
 
 class Register(TimeStampedModel):

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.db import TimeStampedModel, choices_check
 
-from ..enums import RecordSource
-from ._common import RecipientMixin, one_recipient_check
+from awards.enums import RecordSource
+from awards.models._common import RecipientMixin, one_recipient_check
 
 
 class AwardRecord(RecipientMixin, TimeStampedModel):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from emulation.db import TimeStampedModel, choices_check
 from emulation.uploads import server_file_name
 
-from ..enums import DocumentKind, NominationSource, NominationStatus
-from ._common import POINTS, RecipientMixin, one_recipient_check
+from awards.enums import DocumentKind, NominationSource, NominationStatus
+from awards.models._common import POINTS, RecipientMixin, one_recipient_check
 
 
 class AwardPlan(TimeStampedModel):

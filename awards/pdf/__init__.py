@@ -7,10 +7,10 @@ Pure data in, PDF bytes out; no model imports. Services and Celery tasks call th
 ``weasyprint`` is imported on the first render, not when this package is imported.
 """
 
-from .calibration import DEFAULT_CALIBRATION, validate_calibration
-from .data import CertificateData, DecisionData, DecisionRecipient, MinutesData, MinutesRow, MinutesThreshold
-from .html import certificate_html, decision_html, minutes_html
-from .render import bare_render, html_to_pdf, merge_pdfs, render_certificate, render_decision, render_minutes
+from awards.pdf.calibration import DEFAULT_CALIBRATION, validate_calibration
+from awards.pdf.data import CertificateData, DecisionData, DecisionRecipient, MinutesData, MinutesRow, MinutesThreshold
+from awards.pdf.html import certificate_html, decision_html, minutes_html
+from awards.pdf.render import bare_render, html_to_pdf, merge_pdfs, render_certificate, render_decision, render_minutes
 
 __all__ = [
     "DEFAULT_CALIBRATION",

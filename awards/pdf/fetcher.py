@@ -21,7 +21,7 @@ from urllib.request import url2pathname
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-from .fonts import font_dir
+from awards.pdf.fonts import font_dir
 
 logger = logging.getLogger(__name__)
 

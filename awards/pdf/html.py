@@ -16,10 +16,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import fonts
-from .calibration import validate_calibration
-from .data import CertificateData, DecisionData, MinutesData
-from .qr import qr_data_uri
+from awards.pdf import fonts
+from awards.pdf.calibration import validate_calibration
+from awards.pdf.data import CertificateData, DecisionData, MinutesData
+from awards.pdf.qr import qr_data_uri
 
 MODES = ("full", "overlay")
 LONG_ACHIEVEMENT_CHARS = 180  # past this the wording is set smaller so it keeps to three or four lines

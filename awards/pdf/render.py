@@ -17,9 +17,9 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils import translation
 
-from .data import CertificateData, DecisionData, MinutesData
-from .fetcher import make_fetcher
-from .html import certificate_html, decision_html, minutes_html
+from awards.pdf.data import CertificateData, DecisionData, MinutesData
+from awards.pdf.fetcher import make_fetcher
+from awards.pdf.html import certificate_html, decision_html, minutes_html
 
 _lock = threading.Lock()
 _font_configs: dict[str, object] = {}

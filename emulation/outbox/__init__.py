@@ -8,13 +8,13 @@ and the beat task ``outbox.drain`` publishes it once the broker answers again. S
 
 def enqueue(task, **kwargs):
     """See ``services.enqueue`` (imported lazily: this package is loaded before the app registry is ready)."""
-    from .services import enqueue as _enqueue
+    from emulation.outbox.services import enqueue as _enqueue
 
     return _enqueue(task, **kwargs)
 
 
 def enqueue_many(task, kwargs_list):
     """See ``services.enqueue_many``."""
-    from .services import enqueue_many as _enqueue_many
+    from emulation.outbox.services import enqueue_many as _enqueue_many
 
     return _enqueue_many(task, kwargs_list)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import OutboxMessage
+from emulation.outbox.models import OutboxMessage
 
 
 @admin.register(OutboxMessage)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import OutboxMessage
+from emulation.outbox.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 

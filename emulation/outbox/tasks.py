@@ -6,6 +6,6 @@ from celery import shared_task
 @shared_task(name="outbox.drain", ignore_result=True)
 def outbox_drain_task() -> int:
     """Publish the outbox rows still unsent (in order); safe to run twice (rows are claimed, skip_locked)."""
-    from .services import outbox_drain
+    from emulation.outbox.services import outbox_drain
 
     return outbox_drain()

@@ -4,7 +4,7 @@
 them, ``jobs`` holds the services the views, the command and the Celery task call.
 """
 
-from .jobs import import_job_create, import_job_run, import_template_build
-from .reading import ImportFileError, check_content
+from organizations.imports.jobs import import_job_create, import_job_run, import_template_build
+from organizations.imports.reading import ImportFileError, check_content
 
 __all__ = ["ImportFileError", "check_content", "import_job_create", "import_job_run", "import_template_build"]

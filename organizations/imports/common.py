@@ -11,9 +11,9 @@ from django.db.models.functions import Upper
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..enums import Role
-from ..reach import Reach, reach_for
-from .reading import Row, Table, normalize
+from organizations.enums import Role
+from organizations.reach import Reach, reach_for
+from organizations.imports.reading import Row, Table, normalize
 
 # Beyond this many, a list of errors stops helping; the count of the rest is still reported.
 MAX_ERRORS = 500

@@ -18,11 +18,11 @@ from openpyxl.styles import Font
 from emulation import outbox
 from emulation.spreadsheets import cells_as_text
 
-from ..enums import ImportKind, ImportStatus
-from ..models import ImportJob
-from . import organization_rows, person_rows
-from .common import ApplyError, authority_for
-from .reading import ImportFileError, read_table
+from organizations.enums import ImportKind, ImportStatus
+from organizations.models import ImportJob
+from organizations.imports import organization_rows, person_rows
+from organizations.imports.common import ApplyError, authority_for
+from organizations.imports.reading import ImportFileError, read_table
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class Outcome:
 
 def import_job_create(*, kind: str, file_name: str, content: bytes, created_by, enqueue: bool = True) -> ImportJob:
     """Store an upload as a pending job; unless ``enqueue`` is off, queue its processing after commit."""
-    from ..tasks import import_job_run_task  # tasks.py imports this package lazily too
+    from organizations.tasks import import_job_run_task  # tasks.py imports this package lazily too
 
     if kind not in ImportKind.values:
         raise ValueError(f"unknown import kind {kind!r}")

@@ -10,26 +10,11 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import services
-from ..enums import Gender
-from ..models import Organization, Person
-from .common import (
-    CREATED,
-    UNCHANGED,
-    UPDATED,
-    ApplyError,
-    Authority,
-    RowErrors,
-    by_code,
-    choice_find,
-    choice_lookup,
-    clean_code,
-    clean_text,
-    count,
-    no_authority,
-    unique,
-)
-from .reading import Column, Row, Table
+from organizations import services
+from organizations.enums import Gender
+from organizations.models import Organization, Person
+from organizations.imports.common import CREATED, UNCHANGED, UPDATED, ApplyError, Authority, RowErrors, by_code, choice_find, choice_lookup, clean_code, clean_text, count, no_authority, unique
+from organizations.imports.reading import Column, Row, Table
 
 COLUMNS = (
     Column("code", "Mã cán bộ", ("code", "staff code", "person code"), required=True),

@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import selectors, services
-from ..enums import BlocRole
-from ..forms import BlocMemberForm
-from ..models import Organization
-from .common import paginate, search_term
+from organizations import selectors, services
+from organizations.enums import BlocRole
+from organizations.forms import BlocMemberForm
+from organizations.models import Organization
+from organizations.views.common import paginate, search_term
 
 
 @login_required

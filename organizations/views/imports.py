@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import selectors
-from ..enums import ImportKind
-from ..forms_imports import ImportForm
-from ..imports import import_job_create, import_template_build
-from .common import paginate
+from organizations import selectors
+from organizations.enums import ImportKind
+from organizations.forms_imports import ImportForm
+from organizations.imports import import_job_create, import_template_build
+from organizations.views.common import paginate
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

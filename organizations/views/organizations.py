@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods
 
 from emulation.forms import add_service_errors
 
-from .. import selectors, services
-from ..enums import OrganizationKind
-from ..forms import OrganizationForm
-from ..models import Organization
-from ..profile import ORGANIZATION, profile_sections
-from ..reach import reach_for
-from .common import paginate, search_term
+from organizations import selectors, services
+from organizations.enums import OrganizationKind
+from organizations.forms import OrganizationForm
+from organizations.models import Organization
+from organizations.profile import ORGANIZATION, profile_sections
+from organizations.reach import reach_for
+from organizations.views.common import paginate, search_term
 
 
 def _get_visible(request, pk: int):

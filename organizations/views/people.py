@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import selectors, services
-from ..forms import PersonForm
-from ..profile import PERSON, profile_sections
-from .common import paginate, search_term
+from organizations import selectors, services
+from organizations.forms import PersonForm
+from organizations.profile import PERSON, profile_sections
+from organizations.views.common import paginate, search_term
 
 
 def _get_visible(request, pk: int):

@@ -8,7 +8,7 @@ from awards.decision_issue_services import decision_issue
 from organizations.enums import Role
 from tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
 
-from .factories import AwardDecisionFactory, DecisionRecipientFactory, award_type
+from tests.awards.factories import AwardDecisionFactory, DecisionRecipientFactory, award_type
 
 VIETNAMESE_NAME = "Nguyễn Thị Hồng Nhung"
 VIETNAMESE_ACHIEVEMENT = "Đã có thành tích xuất sắc trong phong trào thi đua “Đổi mới, sáng tạo” năm 2025"

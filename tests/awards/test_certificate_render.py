@@ -21,15 +21,7 @@ from awards.models import Certificate, CertificateTemplate
 from organizations.enums import Role
 from tests.factories import MembershipFactory, UserFactory
 
-from .decision_factories import (  # noqa: F401
-    VIETNAMESE_ACHIEVEMENT,
-    VIETNAMESE_NAME,
-    draft_decision,
-    issue,
-    media,
-    person_line,
-    signer,
-)
+from tests.awards.decision_factories import VIETNAMESE_ACHIEVEMENT, VIETNAMESE_NAME, draft_decision, issue, media, person_line, signer
 
 pytestmark = pytest.mark.django_db
 

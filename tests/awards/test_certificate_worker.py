@@ -22,7 +22,7 @@ from tests.factories import MembershipFactory, UserFactory
 from tests.test_worker import _wait_for, _worker
 from tests.test_worker import broker as broker  # a fixture, used by name
 
-from .decision_factories import draft_decision
+from tests.awards.decision_factories import draft_decision
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

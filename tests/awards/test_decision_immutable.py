@@ -7,8 +7,8 @@ from django.db import IntegrityError, connection, transaction
 
 from awards.models import AwardDecision, DecisionRecipient
 
-from .decision_factories import draft_decision, issue, media, signer  # noqa: F401
-from .factories import DecisionRecipientFactory
+from tests.awards.decision_factories import draft_decision, issue, media, signer  # noqa: F401
+from tests.awards.factories import DecisionRecipientFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from awards.enums import DecisionStatus, NominationStatus, RecordSource, Registe
 from awards.models import AwardDecision, AwardRecord, Certificate, DecisionDocument, Nomination, Register
 from tests.scoring.factories import launched_campaign
 
-from .decision_factories import draft_decision, issue, media, outsider_signer, signer  # noqa: F401
-from .factories import AwardPlanFactory, NominationFactory, RegisterFactory
+from tests.awards.decision_factories import draft_decision, issue, media, outsider_signer, signer  # noqa: F401
+from tests.awards.factories import AwardPlanFactory, NominationFactory, RegisterFactory
 
 pytestmark = pytest.mark.django_db
 

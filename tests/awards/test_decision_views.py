@@ -10,8 +10,8 @@ from awards.enums import NominationStatus
 from awards.models import AwardDecision, DecisionRecipient
 from tests.scoring.factories import launched_campaign
 
-from .decision_factories import draft_decision, issue, media, signer  # noqa: F401
-from .factories import AwardPlanFactory, NominationFactory, award_type
+from tests.awards.decision_factories import draft_decision, issue, media, signer  # noqa: F401
+from tests.awards.factories import AwardPlanFactory, NominationFactory, award_type
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from awards import council_ballot_services as ballot
 from organizations.enums import Role
 from tests.factories import MembershipFactory, UserFactory
 
-from .council_factories import campaign_with_nominations, council_with_members, custom_award, session_voting
-from .decision_factories import draft_decision
+from tests.awards.council_factories import campaign_with_nominations, council_with_members, custom_award, session_voting
+from tests.awards.decision_factories import draft_decision
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ from scoring.enums import SubmissionStatus
 from scoring.models import Score, Submission
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
-from .nomination_factories import campaign_2024
+from tests.awards.nomination_factories import campaign_2024
 
 pytestmark = pytest.mark.django_db
 

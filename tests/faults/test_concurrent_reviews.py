@@ -20,7 +20,7 @@ from scoring.models import Score, Submission, SubmissionEvent
 from tests.factories import MembershipFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 
-from . import support
+from tests.faults import support
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from . import support
+from tests.faults import support
 
 pytestmark = pytest.mark.django_db
 

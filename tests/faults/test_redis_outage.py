@@ -26,7 +26,7 @@ from scoring.models import RankingRun, Score
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 
-from . import support
+from tests.faults import support
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

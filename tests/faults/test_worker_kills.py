@@ -33,7 +33,7 @@ from tests.awards.decision_factories import draft_decision
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.test_worker import broker as broker  # a fixture, used by name
 
-from . import support
+from tests.faults import support
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

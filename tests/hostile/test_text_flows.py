@@ -30,7 +30,7 @@ from tests.factories import OrganizationFactory
 from tests.permissions.routes import client_for
 from tests.permissions.world import ROLE_SEATS, _user, build_tree
 
-from .test_text import _connections, _formula_cells, _unescaped, listener, payloads  # noqa: F401 - listener: fixture
+from tests.hostile.test_text import _connections, _formula_cells, _unescaped, listener, payloads  # noqa: F401 - listener: fixture
 
 pytestmark = pytest.mark.django_db
 FETCHER_LOGGER = "awards.pdf.fetcher"

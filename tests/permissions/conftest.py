@@ -2,7 +2,7 @@
 
 import pytest
 
-from .world import build_world
+from tests.permissions.world import build_world
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ Noted, accepted behaviours (kept explicit here so a change shows up):
 
 from __future__ import annotations
 
-from .world import ROLES
+from tests.permissions.world import ROLES
 
 
 class E:

@@ -22,7 +22,7 @@ from campaigns.models import Registration
 from scoring.enums import SubmissionStatus
 from scoring.models import Score
 
-from .routes import client_for
+from tests.permissions.routes import client_for
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
