@@ -1,6 +1,28 @@
 from django.contrib import admin
 
-from awards.models import AgendaItem, AwardDecision, AwardPlan, AwardPrerequisite, AwardRecord, AwardType, BallotCast, Certificate, CertificateTemplate, Council, CouncilMember, CouncilSession, DecisionDocument, DecisionRecipient, DisciplinaryReview, DisclosureComment, Nomination, NominationDocument, PublicDisclosure, Register, SessionAttendance
+from awards.models import (
+    AgendaItem,
+    AwardDecision,
+    AwardPlan,
+    AwardPrerequisite,
+    AwardRecord,
+    AwardType,
+    BallotCast,
+    Certificate,
+    CertificateTemplate,
+    Council,
+    CouncilMember,
+    CouncilSession,
+    DecisionDocument,
+    DecisionRecipient,
+    DisciplinaryReview,
+    DisclosureComment,
+    Nomination,
+    NominationDocument,
+    PublicDisclosure,
+    Register,
+    SessionAttendance,
+)
 
 
 class PrerequisiteInline(admin.TabularInline):

@@ -5,11 +5,18 @@ class AwardsConfig(AppConfig):
     name = "awards"
 
     def ready(self):
+        from awards.ledger.views import profile_section  # lazy: registry
+        from common.files import private_folder_register  # lazy: registry
+        from organizations.profile import ORGANIZATION, PERSON, profile_section_register  # lazy: registry
+
         # Award history and any current disciplinary review on the person and organisation pages
         # (organizations renders registered sections without importing awards).
-        from organizations.profile import ORGANIZATION, PERSON, profile_section_register
-
-        from awards.history_views import profile_section
-
         profile_section_register(PERSON, profile_section)
         profile_section_register(ORGANIZATION, profile_section)
+        for folder, model, field in (
+            ("awards/dossiers", "awards.NominationDocument", "file"),
+            ("awards/certificates", "awards.Certificate", "file"),
+            ("awards/decisions", "awards.DecisionDocument", "file"),
+            ("awards/minutes", "awards.CouncilSession", "minutes_file"),
+        ):
+            private_folder_register(folder, model=model, field=field)

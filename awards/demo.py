@@ -22,14 +22,31 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from awards.catalogue import services as catalogue_services
+from awards.councils.services import ballots as council_ballot_services
+from awards.councils.services import councils as council_services
+from awards.decisions.services import drafts as decision_services
+from awards.decisions.services import issuing as decision_issue_services
+from awards.enums import AwardCategory, AwardLevel, CouncilRole, DecisionKind, RecipientKind, VoteChoice
+from awards.ledger import services as history_services
+from awards.models import (
+    AwardDecision,
+    AwardPlan,
+    AwardRecord,
+    AwardType,
+    Certificate,
+    Council,
+    CouncilMember,
+    CouncilSession,
+    Nomination,
+)
+from awards.nominations.selectors import award_date
+from awards.nominations.services import disclosure as disclosure_services
+from awards.nominations.services import nominations as nomination_services
+from awards.nominations.services import plans as plan_services
 from campaigns.models import Campaign
 from organizations.demo import CREATED, UNCHANGED
 from organizations.models import Organization, Person
-
-from awards import catalogue_services, council_ballot_services, council_services, decision_issue_services, decision_services, disclosure_services, history_services, nomination_services, plan_services
-from awards.enums import AwardCategory, AwardLevel, CouncilRole, DecisionKind, RecipientKind, VoteChoice
-from awards.models import AwardDecision, AwardPlan, AwardRecord, AwardType, Certificate, Council, CouncilMember, CouncilSession, Nomination
-from awards.plan_selectors import award_date
 
 BOARD, CAMPAIGN_PLAN = "BTGTU-ST", "05-KH/BTGTU"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from common.pdf.once import RenderStatus  # noqa: F401 - re-exported: the status of a rendered PDF
+
 
 class RecipientKind(models.TextChoices):
     """Same values as ``campaigns.enums.ParticipantKind``."""
@@ -103,10 +105,3 @@ class RegisterKind(models.TextChoices):
     DECISION = "decision", _("Decision numbers")
     GOLDEN_BOOK = "golden_book", _("Golden-book numbers")
     CERTIFICATE = "certificate", _("Certificate serials")
-
-
-class RenderStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RENDERING = "rendering", _("Rendering")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")

@@ -1,6 +1,4 @@
-"""The awards app's Celery tasks (Celery autodiscovers this module), one module per part."""
+"""The awards app's Celery tasks (Celery autodiscovers this module): the tasks of its parts."""
 
-from awards.catalogue_tasks import *  # noqa: F403
-from awards.council_tasks import *  # noqa: F403
-from awards.decision_tasks import *  # noqa: F403
-from awards.nomination_tasks import *  # noqa: F403
+from awards.councils.tasks import *  # noqa: F403
+from awards.decisions.tasks import *  # noqa: F403

@@ -111,10 +111,10 @@ def _users(root, wards, officers: int):
 
 
 def _campaign(root, officer, today):
-    from campaigns import participant_services as ps
-    from campaigns import services
-    from campaigns import table_services as ts
     from campaigns.enums import ParticipantKind, ParticipantScope
+    from campaigns.participants import services as ps
+    from campaigns.planning import services
+    from campaigns.tables import services as ts
 
     start, end = today - timedelta(days=60), today + timedelta(days=120)
     campaign = services.campaign_create(
@@ -175,7 +175,7 @@ def sample_value(method: str, max_points: Decimal, target: Decimal | None, rng: 
 
 def _submissions(campaign, scorers, rng: random.Random) -> list[dict]:
     """Each ward opens its submission and answers about half of the criteria; returns the manifest rows."""
-    from scoring import self_services
+    from scoring.submissions import services as self_services
 
     phase = campaign.phases.order_by("position").first()
     by_org = {p.organization_id: p for p in campaign.participants.all()}
@@ -211,9 +211,9 @@ def _submissions(campaign, scorers, rng: random.Random) -> list[dict]:
 
 
 def _rank(campaign, officer) -> None:
-    from scoring import ranking_services
     from scoring.enums import RankingStatus
     from scoring.models import RankingRun
+    from scoring.ranking import services as ranking_services
 
     for phase in (campaign.phases.order_by("position").first(), None):
         run = ranking_services.ranking_request(campaign=campaign, phase=phase, actor=officer)

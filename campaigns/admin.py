@@ -1,6 +1,19 @@
 from django.contrib import admin
 
-from campaigns.models import Campaign, CampaignEvent, Covenant, CovenantSignature, Criterion, CriterionGroup, EmulationProduct, Participant, Phase, Registration, ScoringTable, Tier
+from campaigns.models import (
+    Campaign,
+    CampaignEvent,
+    Covenant,
+    CovenantSignature,
+    Criterion,
+    CriterionGroup,
+    EmulationProduct,
+    Participant,
+    Phase,
+    Registration,
+    ScoringTable,
+    Tier,
+)
 
 
 class PhaseInline(admin.TabularInline):

@@ -22,16 +22,24 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from campaigns.enums import (
+    CampaignKind,
+    CampaignStatus,
+    CriterionKind,
+    CriterionMethod,
+    ParticipantKind,
+    ParticipantScope,
+    ProductStatus,
+    ProductType,
+)
+from campaigns.models import Campaign, Covenant, Participant
+from campaigns.participants import services as ps
+from campaigns.planning import services
+from campaigns.tables import services as ts
 from organizations import services as org_services
 from organizations.demo import CREATED, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, UNCHANGED, UPDATED
 from organizations.enums import Role
 from organizations.models import EmulationBloc, Organization, Person
-
-from campaigns import participant_services as ps
-from campaigns import services
-from campaigns import table_services as ts
-from campaigns.enums import CampaignKind, CampaignStatus, CriterionKind, CriterionMethod, ParticipantKind, ParticipantScope, ProductStatus, ProductType
-from campaigns.models import Campaign, Covenant, Participant
 
 MANUAL, TARGET, BOOLEAN, COUNT = (
     CriterionMethod.MANUAL,

@@ -6,11 +6,20 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emulation.db import TimeStampedModel, choices_check
-from emulation.uploads import PDF, server_file_name
+from campaigns.enums import (
+    CampaignKind,
+    CampaignStatus,
+    CriterionKind,
+    CriterionMethod,
+    ParticipantKind,
+    ParticipantScope,
+    PhaseCombination,
+    ProductStatus,
+    ProductType,
+)
+from common.db import TimeStampedModel, choices_check
+from common.uploads import PDF, server_file_name
 from organizations.models import Organization
-
-from campaigns.enums import CampaignKind, CampaignStatus, CriterionKind, CriterionMethod, ParticipantKind, ParticipantScope, PhaseCombination, ProductStatus, ProductType
 
 
 def plan_document_path(instance, filename: str) -> str:

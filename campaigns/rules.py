@@ -2,9 +2,8 @@
 
 import rules
 
-from organizations.rules import is_officer_of
-
 from campaigns.enums import CampaignStatus
+from organizations.rules import is_officer_of
 
 
 @rules.predicate

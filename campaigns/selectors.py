@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from organizations.enums import Role
-from organizations.reach import reach_for
-
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign, Participant
+from organizations.enums import Role
+from organizations.reach import reach_for
 
 
 def _visibility(user) -> Q:
     reach = reach_for(user)
     if reach.is_superuser:
         return Q()
-    officer = Q(pk__in=[])
-    for path in sorted(reach.paths(Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER)):
-        officer |= Q(launching_organization__path__startswith=path)
+    officer = reach.below_q(Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER, prefix="launching_organization__")
     member_orgs = sorted(reach.ids(*Role.values))
     participant = Q(participants__organization_id__in=member_orgs) | Q(participants__person__user=user)
     return officer | (participant & ~Q(status=CampaignStatus.DRAFT))

@@ -1,22 +1,9 @@
-from django.urls import path
+"""The campaigns app's URLs: one module per part (planning, participants, tables)."""
 
-from campaigns import views
-from campaigns.participant_urls import urlpatterns as participant_urlpatterns
-from campaigns.table_urls import urlpatterns as table_urlpatterns
+from campaigns.participants.urls import urlpatterns as participant_urlpatterns
+from campaigns.planning.urls import urlpatterns as planning_urlpatterns
+from campaigns.tables.urls import urlpatterns as table_urlpatterns
 
 app_name = "campaigns"
 
-urlpatterns = [
-    path("", views.campaign_list, name="campaign-list"),
-    path("new/", views.campaign_create, name="campaign-create"),
-    path("<int:pk>/", views.campaign_detail, name="campaign-detail"),
-    path("<int:pk>/edit/", views.campaign_update, name="campaign-update"),
-    path("<int:pk>/plan.pdf", views.campaign_plan_document, name="campaign-plan-document"),
-    path("<int:pk>/delete/", views.campaign_delete, name="campaign-delete"),
-    path("<int:pk>/step/<slug:action>/", views.campaign_transition, name="campaign-transition"),
-    path("<int:pk>/phases/new/", views.phase_edit, name="phase-create"),
-    path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase-update"),
-]
-
-urlpatterns += participant_urlpatterns
-urlpatterns += table_urlpatterns
+urlpatterns = [*planning_urlpatterns, *participant_urlpatterns, *table_urlpatterns]

@@ -39,9 +39,9 @@ def _database() -> str:
 def _redis() -> str:
     if not settings.REDIS_URL:
         return "not configured"
-    import redis
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
+    import redis  # lazy: optional
+    from redis.backoff import NoBackoff  # lazy: optional
+    from redis.retry import Retry  # lazy: optional
 
     client = redis.Redis.from_url(
         settings.REDIS_URL,
@@ -60,7 +60,7 @@ def _redis() -> str:
 
 
 def _outbox_unsent() -> int | None:
-    from emulation.outbox.models import OutboxMessage
+    from outbox.models import OutboxMessage  # lazy: registry
 
     try:
         return OutboxMessage.objects.filter(sent_at__isnull=True).count()  # the partial index answers

@@ -73,6 +73,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Absolute address of the site, printed in QR codes on certificates (links to /verify/<code>/).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Static folders whose files (stylesheets, images) generated PDFs may embed; common/pdf/fetcher.py refuses the rest.
+PDF_STATIC_SUBDIRS = ("common", "awards")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,14 +93,15 @@ INSTALLED_APPS = [
     "campaigns",
     "scoring",
     "awards",
-    "emulation.outbox",  # transactional outbox for Celery tasks (see the "Faults" block below)
+    "outbox",  # transactional outbox for Celery tasks (see the "Faults" block below)
+    "common",  # shared infrastructure: fetch_fonts, PDF rendering, uploads, private files (no models)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "emulation.middleware.ChosenLanguageMiddleware",
+    "common.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -258,7 +261,7 @@ REDIS_URL = env_str("REDIS_URL")
 REDIS_CACHE_URL = env_str("REDIS_CACHE_URL", REDIS_URL)
 if REDIS_CACHE_URL:
     # Fail-soft wrapper around Django's RedisCache (see the "Faults" block below for the timeouts).
-    CACHES = {"default": {"BACKEND": "emulation.cache.FailSoftRedisCache", "LOCATION": REDIS_CACHE_URL}}
+    CACHES = {"default": {"BACKEND": "common.cache.FailSoftRedisCache", "LOCATION": REDIS_CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -283,10 +286,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     # Certificates left "rendering" by a killed worker (or failed) are picked up again.
     "awards-certificate-sweep": {"task": "awards.certificate_sweep", "schedule": 600.0},
+    # Private files that no row points at (a rollback or a killed process after the file was written).
+    "private-files-sweep": {"task": "common.private_files_sweep", "schedule": 3600.0},
 }
 
 # --- Faults: Redis down must neither lose tasks nor hang requests ---------------------------------------------------
-# Tasks go through the transactional outbox (emulation/outbox): a row written in the request's transaction, one
+# Tasks go through the transactional outbox (outbox/): a row written in the request's transaction, one
 # publish attempt after commit, and this beat task publishing whatever is left once the broker answers again.
 OUTBOX_DRAIN_SECONDS = env_int("OUTBOX_DRAIN_SECONDS", 10)
 CELERY_BEAT_SCHEDULE["outbox-drain"] = {

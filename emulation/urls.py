@@ -3,8 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from awards.certificate_views import certificate_verify
-
+from awards.decisions.views.certificates import certificate_verify
 from emulation import health, views
 
 urlpatterns = [

@@ -7,12 +7,13 @@ awards → scoring → campaigns → organizations; only ``emulation`` sees them
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from awards import todo_selectors as award_todos
+from awards import todos as award_todos
 from campaigns import selectors as campaign_selectors
 from organizations import selectors
 from organizations.enums import Role
 from organizations.reach import reach_for
-from scoring import review_selectors, self_selectors
+from scoring.review import selectors as review_selectors
+from scoring.submissions import selectors as self_selectors
 
 
 def _officer_summary(user) -> dict:

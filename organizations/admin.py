@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from organizations.models import BlocMember, EmulationBloc, ImportJob, Membership, Organization, OrganizationChange, Person
+from organizations.models import (
+    BlocMember,
+    EmulationBloc,
+    ImportJob,
+    Membership,
+    Organization,
+    OrganizationChange,
+    Person,
+)
 from organizations.services import organization_create, organization_update
 
 

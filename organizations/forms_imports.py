@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from emulation.uploads import CSV, XLSX, check_upload, sniff_type
-
+from common.uploads import CSV, XLSX, check_upload, sniff_type
 from organizations.enums import ImportKind
 from organizations.imports import ImportFileError, check_content
 

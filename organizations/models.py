@@ -5,8 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-
+from common.db import TimeStampedModel, choices_check
 from organizations.enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
 
 

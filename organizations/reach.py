@@ -41,14 +41,24 @@ class Reach:
             return True
         return self.covers(path, *TREE_ROLES) or organization_id in self.ids(*Role.values)
 
+    def below_q(self, *roles: str, prefix: str = "") -> Q:
+        """Organisations at or below one where the user holds one of ``roles``; everything for a superuser.
+
+        The one filter for "organisations at or below mine": ``prefix`` names the relation to the organisation
+        (``"issuing_organization__"`` on decisions, ``""`` on organisations themselves).
+        """
+        if self.is_superuser:
+            return Q()
+        condition = Q(pk__in=[])
+        for path in sorted(self.paths(*roles)):
+            condition |= Q(**{f"{prefix}path__startswith": path})
+        return condition
+
     def visible_q(self, prefix: str = "") -> Q:
         """A filter selecting the organisations this user may see (``prefix`` for related lookups)."""
         if self.is_superuser:
             return Q()
-        condition = Q(**{f"{prefix}id__in": sorted(self.ids(*Role.values))})
-        for path in sorted(self.paths(*TREE_ROLES)):
-            condition |= Q(**{f"{prefix}path__startswith": path})
-        return condition
+        return Q(**{f"{prefix}id__in": sorted(self.ids(*Role.values))}) | self.below_q(*TREE_ROLES, prefix=prefix)
 
 
 def reach_for(user) -> Reach:

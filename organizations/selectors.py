@@ -44,15 +44,14 @@ def organization_descendants(organization: Organization, *, include_self: bool =
     return qs if include_self else qs.exclude(pk=organization.pk)
 
 
+def organizations_below(user, *roles: str) -> QuerySet[Organization]:
+    """Active organisations at or below one where the user holds one of ``roles`` (superuser: all), tree order."""
+    return Organization.objects.filter(reach_for(user).below_q(*roles), is_active=True).order_by("path")
+
+
 def organization_choices_for_officer(user) -> QuerySet[Organization]:
     """Organisations under which the user may create or edit things (officer/admin subtrees)."""
-    reach = reach_for(user)
-    if reach.is_superuser:
-        return Organization.objects.filter(is_active=True).order_by("path")
-    condition = Q(pk__in=[])
-    for path in sorted(reach.paths(Role.OFFICER, Role.ADMIN)):
-        condition |= Q(path__startswith=path)
-    return Organization.objects.filter(condition, is_active=True).order_by("path")
+    return organizations_below(user, Role.OFFICER, Role.ADMIN)
 
 
 def person_list_for_user(user, *, search: str = "", organization: Organization | None = None) -> QuerySet[Person]:

@@ -2,14 +2,13 @@
 
 from celery import shared_task
 
+from organizations.imports.jobs import IMPORT_JOB_RUN_TASK, import_job_run
 from organizations.models import ImportJob
 
 
-@shared_task(name="organizations.import_job_run")
+@shared_task(name=IMPORT_JOB_RUN_TASK)
 def import_job_run_task(*, job_id: int) -> None:
     """Process one uploaded import file (all-or-nothing); safe to run twice."""
-    from organizations.imports import import_job_run
-
     if not ImportJob.objects.filter(pk=job_id).exists():
         return
     import_job_run(job_id=job_id)

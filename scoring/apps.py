@@ -5,9 +5,10 @@ class ScoringConfig(AppConfig):
     name = "scoring"
 
     def ready(self):
+        from campaigns.planning.services import transition_hook_register  # lazy: registry
+        from common.files import private_folder_register  # lazy: registry
+        from scoring.ranking.services import ranking_request_for_phase_close  # lazy: registry
+
         # When a campaign's scoring closes, rank every phase and the whole campaign (Celery, after commit).
-        from campaigns.services import transition_hook_register
-
-        from scoring.ranking_services import ranking_request_for_phase_close
-
         transition_hook_register(action="close_scoring", hook=ranking_request_for_phase_close)
+        private_folder_register("scoring/evidence", model="scoring.Evidence", field="file")

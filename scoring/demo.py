@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from campaigns.models import Campaign
 from organizations.demo import CREATED, UNCHANGED
-
-from scoring import ranking_services, review_services, self_services
 from scoring.models import Submission
+from scoring.ranking import services as ranking_services
+from scoring.review import services as review_services
+from scoring.submissions import services as self_services
 
 CAMPAIGN = ("BTGTU-ST", "05-KH/BTGTU")
 QUARTER = Decimal("0.25")

@@ -6,9 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Criterion, Participant, Phase
-from emulation.db import TimeStampedModel, choices_check
+from common.db import TimeStampedModel, choices_check
 from organizations.models import EmulationBloc
-
 from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
 
 POINTS = {"max_digits": 9, "decimal_places": 2}

@@ -1,6 +1,6 @@
-from scoring.ranking_urls import urlpatterns as ranking_urlpatterns
-from scoring.review_urls import urlpatterns as review_urlpatterns
-from scoring.self_urls import urlpatterns as self_urlpatterns
+from scoring.ranking.urls import urlpatterns as ranking_urlpatterns
+from scoring.review.urls import urlpatterns as review_urlpatterns
+from scoring.submissions.urls import urlpatterns as self_urlpatterns
 
 app_name = "scoring"
 

@@ -2,7 +2,6 @@ import pytest
 from django.core.cache import cache
 
 from organizations.enums import Role
-
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 

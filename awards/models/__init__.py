@@ -2,7 +2,14 @@
 
 from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
 from awards.models.councils import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, SessionAttendance
-from awards.models.decisions import AwardDecision, Certificate, CertificateTemplate, DecisionDocument, DecisionRecipient, Register
+from awards.models.decisions import (
+    AwardDecision,
+    Certificate,
+    CertificateTemplate,
+    DecisionDocument,
+    DecisionRecipient,
+    Register,
+)
 from awards.models.history import AwardRecord
 from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
 

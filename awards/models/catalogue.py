@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-
 from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, ThresholdBase
 from awards.models._common import PERCENT, POINTS, RecipientMixin, one_recipient_check
+from common.db import TimeStampedModel, choices_check
 
 
 class AwardType(TimeStampedModel):

@@ -9,10 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-
-from awards.enums import AgendaResult, CouncilRole, SessionStatus, ThresholdBase
+from awards.enums import AgendaResult, CouncilRole, RenderStatus, SessionStatus, ThresholdBase
 from awards.models._common import PERCENT
+from common.db import TimeStampedModel, choices_check
 
 
 class Council(TimeStampedModel):
@@ -85,6 +84,12 @@ class CouncilSession(TimeStampedModel):
     )
     minutes_file = models.FileField(_("minutes (PDF)"), upload_to="awards/minutes/", blank=True)
     minutes_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    # The minutes PDF's rendering (common/pdf/once.py): claimed, then done or failed with the error.
+    minutes_status = models.CharField(
+        _("minutes status"), max_length=20, choices=RenderStatus.choices, default=RenderStatus.PENDING
+    )
+    minutes_claimed_at = models.DateTimeField(_("minutes claimed at"), null=True, blank=True)
+    minutes_error = models.TextField(_("minutes error"), blank=True)
 
     class Meta:
         verbose_name = _("council session")

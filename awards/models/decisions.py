@@ -11,10 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-
 from awards.enums import DecisionKind, DecisionStatus, RegisterKind, RenderStatus
 from awards.models._common import RecipientMixin, one_recipient_check
+from common.db import TimeStampedModel, choices_check
 
 
 class Register(TimeStampedModel):

@@ -5,10 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-
 from awards.enums import RecordSource
 from awards.models._common import RecipientMixin, one_recipient_check
+from common.db import TimeStampedModel, choices_check
 
 
 class AwardRecord(RecipientMixin, TimeStampedModel):

@@ -5,11 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from emulation.db import TimeStampedModel, choices_check
-from emulation.uploads import server_file_name
-
 from awards.enums import DocumentKind, NominationSource, NominationStatus
 from awards.models._common import POINTS, RecipientMixin, one_recipient_check
+from common.db import TimeStampedModel, choices_check
+from common.uploads import server_file_name
 
 
 class AwardPlan(TimeStampedModel):

@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organizations.enums import Role
-from organizations.reach import Reach, reach_for
 from organizations.imports.reading import Row, Table, normalize
+from organizations.reach import Reach, reach_for
 
 # Beyond this many, a list of errors stops helping; the count of the rest is still reported.
 MAX_ERRORS = 500

@@ -15,14 +15,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 
-from emulation import outbox
-from emulation.spreadsheets import cells_as_text
-
+import outbox
+from common.spreadsheets import cells_as_text
 from organizations.enums import ImportKind, ImportStatus
-from organizations.models import ImportJob
 from organizations.imports import organization_rows, person_rows
 from organizations.imports.common import ApplyError, authority_for
 from organizations.imports.reading import ImportFileError, read_table
+from organizations.models import ImportJob
+
+IMPORT_JOB_RUN_TASK = "organizations.import_job_run"  # organizations/tasks.py
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +40,11 @@ class Outcome:
 
 def import_job_create(*, kind: str, file_name: str, content: bytes, created_by, enqueue: bool = True) -> ImportJob:
     """Store an upload as a pending job; unless ``enqueue`` is off, queue its processing after commit."""
-    from organizations.tasks import import_job_run_task  # tasks.py imports this package lazily too
-
     if kind not in ImportKind.values:
         raise ValueError(f"unknown import kind {kind!r}")
     job = ImportJob.objects.create(kind=kind, file_name=file_name[:255], content=content, created_by=created_by)
     if enqueue:
-        outbox.enqueue(import_job_run_task, job_id=job.pk)  # published after commit
+        outbox.enqueue(IMPORT_JOB_RUN_TASK, job_id=job.pk)  # published after commit
     return job
 
 

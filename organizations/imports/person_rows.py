@@ -12,9 +12,24 @@ from django.utils.translation import gettext as _
 
 from organizations import services
 from organizations.enums import Gender
-from organizations.models import Organization, Person
-from organizations.imports.common import CREATED, UNCHANGED, UPDATED, ApplyError, Authority, RowErrors, by_code, choice_find, choice_lookup, clean_code, clean_text, count, no_authority, unique
+from organizations.imports.common import (
+    CREATED,
+    UNCHANGED,
+    UPDATED,
+    ApplyError,
+    Authority,
+    RowErrors,
+    by_code,
+    choice_find,
+    choice_lookup,
+    clean_code,
+    clean_text,
+    count,
+    no_authority,
+    unique,
+)
 from organizations.imports.reading import Column, Row, Table
+from organizations.models import Organization, Person
 
 COLUMNS = (
     Column("code", "Mã cán bộ", ("code", "staff code", "person code"), required=True),

@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from emulation.forms import add_service_errors
-
+from common.forms import add_service_errors
 from organizations import selectors, services
 from organizations.enums import OrganizationKind
 from organizations.forms import OrganizationForm

@@ -4,8 +4,8 @@ session taken through preparation, attendance and the start of voting by the rea
 from datetime import date
 from decimal import Decimal
 
-from awards import council_ballot_services as ballot
-from awards import council_services as svc
+from awards.councils.services import ballots as ballot
+from awards.councils.services import councils as svc
 from awards.enums import CouncilRole
 from awards.models import AwardType
 from organizations.enums import Role

@@ -4,11 +4,10 @@ from datetime import date
 
 import pytest
 
-from awards.decision_issue_services import decision_issue
+from awards.decisions.services.issuing import decision_issue
 from organizations.enums import Role
-from tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
-
 from tests.awards.factories import AwardDecisionFactory, DecisionRecipientFactory, award_type
+from tests.factories import MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
 
 VIETNAMESE_NAME = "Nguyễn Thị Hồng Nhung"
 VIETNAMESE_ACHIEVEMENT = "Đã có thành tích xuất sắc trong phong trào thi đua “Đổi mới, sáng tạo” năm 2025"

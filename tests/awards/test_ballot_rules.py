@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from awards import ballot_rules
-from awards.ballot_rules import (
+from awards.councils import tally as ballot_rules
+from awards.councils.tally import (
     APPROVED,
     BELOW_THRESHOLD,
     EMPTY_BASE,

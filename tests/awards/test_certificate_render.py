@@ -14,14 +14,21 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from awards.certificate_services import certificate_render
-from awards.decision_tasks import certificate_render_task
+from awards.decisions.services.certificates import certificate_render
+from awards.decisions.tasks import certificate_render_task
 from awards.enums import RenderStatus
 from awards.models import Certificate, CertificateTemplate
 from organizations.enums import Role
+from tests.awards.decision_factories import (  # noqa: F401 - media and signer are fixtures
+    VIETNAMESE_ACHIEVEMENT,
+    VIETNAMESE_NAME,
+    draft_decision,
+    issue,
+    media,
+    person_line,
+    signer,
+)
 from tests.factories import MembershipFactory, UserFactory
-
-from tests.awards.decision_factories import VIETNAMESE_ACHIEVEMENT, VIETNAMESE_NAME, draft_decision, issue, media, person_line, signer
 
 pytestmark = pytest.mark.django_db
 

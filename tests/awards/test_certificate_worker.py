@@ -13,16 +13,15 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from awards.decision_issue_services import decision_issue
-from awards.decision_tasks import certificate_render_task
+from awards.decisions.services.issuing import decision_issue
+from awards.decisions.tasks import certificate_render_task
 from awards.enums import RenderStatus
 from awards.models import Certificate
 from organizations.enums import Role
+from tests.awards.decision_factories import draft_decision
 from tests.factories import MembershipFactory, UserFactory
 from tests.test_worker import _wait_for, _worker
 from tests.test_worker import broker as broker  # a fixture, used by name
-
-from tests.awards.decision_factories import draft_decision
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from django.db import connection, connections
 from django.urls import reverse
 from pypdf import PdfReader
 
-from awards import council_ballot_services as ballot
+from awards.councils.services import ballots as ballot
 from awards.enums import AgendaResult, NominationStatus, SessionStatus
 from awards.models import AgendaItem, BallotCast, CouncilMember, CouncilSession
 from tests.awards.council_factories import (

@@ -6,7 +6,6 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from awards.models import AwardDecision, DecisionRecipient
-
 from tests.awards.decision_factories import draft_decision, issue, media, signer  # noqa: F401
 from tests.awards.factories import DecisionRecipientFactory
 

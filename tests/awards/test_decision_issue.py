@@ -9,13 +9,12 @@ import pytest
 from django.db import connection, connections
 from django.urls import reverse
 
-from awards.decision_services import decision_create
+from awards.decisions.services.drafts import decision_create
 from awards.enums import DecisionStatus, NominationStatus, RecordSource, RegisterKind, RenderStatus
 from awards.models import AwardDecision, AwardRecord, Certificate, DecisionDocument, Nomination, Register
-from tests.scoring.factories import launched_campaign
-
 from tests.awards.decision_factories import draft_decision, issue, media, outsider_signer, signer  # noqa: F401
 from tests.awards.factories import AwardPlanFactory, NominationFactory, RegisterFactory
+from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,9 @@ from django.urls import reverse
 
 from awards.enums import NominationStatus
 from awards.models import AwardDecision, DecisionRecipient
-from tests.scoring.factories import launched_campaign
-
 from tests.awards.decision_factories import draft_decision, issue, media, signer  # noqa: F401
 from tests.awards.factories import AwardPlanFactory, NominationFactory, award_type
+from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db
 

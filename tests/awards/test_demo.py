@@ -8,7 +8,6 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 
-from awards.certificate_services import stored_file_matches
 from awards.models import (
     AgendaItem,
     AwardDecision,
@@ -20,6 +19,7 @@ from awards.models import (
     Nomination,
     PublicDisclosure,
 )
+from common.files import stored_file_matches
 
 pytestmark = pytest.mark.django_db
 

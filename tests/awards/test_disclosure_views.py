@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from awards import disclosure_services as dsvc
-from awards import nomination_services as svc
 from awards.models import DisclosureComment, Nomination, PublicDisclosure
-from awards.nomination_selectors import nomination_voting_block_reason, nominations_ready_for_council
+from awards.nominations.selectors import nomination_voting_block_reason, nominations_ready_for_council
+from awards.nominations.services import disclosure as dsvc
+from awards.nominations.services import nominations as svc
 from tests.awards.factories import AwardPlanFactory, award_type
 from tests.awards.nomination_factories import campaign_2024, publish_ranking, use_english, wards
 

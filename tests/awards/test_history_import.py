@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from awards.enums import RecordSource
-from awards.history_imports import COLUMNS
+from awards.ledger.imports import COLUMNS
 from awards.models import AwardRecord
 from tests.awards.factories import AwardRecordFactory, award_type
 from tests.factories import PersonFactory
@@ -154,7 +154,7 @@ def test_missing_columns_and_row_limit_are_reported(client, officer, people, mon
     client.force_login(officer)
     response = client.post(URL, {"file": _xlsx([["LDTT", 2021]], header=["Mã khen thưởng", "Năm"])})
     assert response.status_code == 400 and response.context["form"].non_field_errors()
-    monkeypatch.setattr("awards.history_imports.MAX_ROWS", 2)
+    monkeypatch.setattr("awards.ledger.imports.MAX_ROWS", 2)
     response = client.post(URL, {"file": _xlsx(GOOD_ROWS)})
     assert "2" in response.context["form"].non_field_errors()[0]
     assert not AwardRecord.objects.exists()

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from awards.eligibility import HeldAward
-from awards.history_selectors import award_history_bulk, award_history_for, under_disciplinary_review, under_review_bulk
+from awards.ledger.selectors import award_history_bulk, award_history_for, under_disciplinary_review, under_review_bulk
 from awards.models import DisciplinaryReview
 from tests.awards.factories import AwardDecisionFactory, AwardRecordFactory
 from tests.factories import OrganizationFactory, PersonFactory

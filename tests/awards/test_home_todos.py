@@ -4,12 +4,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from awards import council_ballot_services as ballot
+from awards.councils.services import ballots as ballot
 from organizations.enums import Role
-from tests.factories import MembershipFactory, UserFactory
-
 from tests.awards.council_factories import campaign_with_nominations, council_with_members, custom_award, session_voting
 from tests.awards.decision_factories import draft_decision
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -30,9 +30,8 @@ from campaigns.models import Criterion, Participant
 from organizations.enums import Role
 from scoring.enums import SubmissionStatus
 from scoring.models import Score, Submission
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-
 from tests.awards.nomination_factories import campaign_2024
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from awards import nomination_services as svc
 from awards.enums import NominationSource, NominationStatus
 from awards.models import DisciplinaryReview, Nomination
+from awards.nominations.services import nominations as svc
 from tests.awards.factories import AwardPlanFactory, AwardRecordFactory, NominationFactory, award_type
 from tests.awards.nomination_factories import campaign_2024, people_participants, publish_ranking, use_english, wards
 from tests.factories import PersonFactory

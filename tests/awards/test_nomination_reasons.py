@@ -1,6 +1,6 @@
 """How stored eligibility reasons are shown: passed, failed, or a neutral note."""
 
-from awards.nomination_reasons import NOT_IN_RANKING, explain_all
+from awards.nominations.reasons import NOT_IN_RANKING, explain_all
 
 
 def test_not_being_in_the_ranking_is_a_note_not_a_failure():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from awards import nomination_rules
 from awards.eligibility import Reason
-from awards.nomination_rules import (
+from awards.nominations import quota as nomination_rules
+from awards.nominations.quota import (
     BELOW_MINIMUM_POINTS,
     NOT_ELIGIBLE,
     OVER_QUOTA,

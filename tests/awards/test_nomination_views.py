@@ -5,9 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from awards import nomination_services as svc
 from awards.enums import DocumentKind, NominationSource, NominationStatus
 from awards.models import Nomination, NominationDocument
+from awards.nominations.services import nominations as svc
 from tests.awards.factories import AwardPlanFactory, award_type
 from tests.awards.nomination_factories import campaign_2024, publish_ranking, use_english, wards
 from tests.factories import OrganizationFactory, PersonFactory

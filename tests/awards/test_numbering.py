@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from awards import numbering
-from awards.numbering import (
-    format_decision_number,
-    golden_book_number,
-    next_serial,
-    parse_decision_number,
-)
+from awards.decisions import numbering
+from awards.decisions.numbering import format_decision_number, golden_book_number, next_serial, parse_decision_number
 
 
 def test_module_imports_no_django():

@@ -15,7 +15,7 @@ from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
-from awards.pdf import (
+from awards.documents import (
     DEFAULT_CALIBRATION,
     CertificateData,
     DecisionData,
@@ -31,10 +31,10 @@ from awards.pdf import (
     render_minutes,
     validate_calibration,
 )
-from awards.pdf import fonts as pdf_fonts
-from awards.pdf.fetcher import RefusedURL, make_fetcher
-from awards.pdf.html import long_date
-from awards.pdf.qr import QUIET_ZONE, qr_data_uri, qr_matrix
+from awards.documents.html import long_date
+from awards.documents.qr import QUIET_ZONE, qr_data_uri, qr_matrix
+from common.pdf import fonts as pdf_fonts
+from common.pdf.fetcher import RefusedURL, make_fetcher
 
 MM = 72 / 25.4  # PDF points per millimetre
 
@@ -285,7 +285,7 @@ def test_fetcher_refuses_network_files_and_traversal(listener):
         "file:///etc/passwd",
         "file://otherhost/work/a.ttf",
         "file:///static/awards/%2e%2e/%2e%2e/manage.py",
-        "file:///static/awards/fonts/OFL.txt",  # inside, but not a font, stylesheet or image
+        "file:///static/common/fonts/OFL.txt",  # inside, but not a font, stylesheet or image
     ],
 )
 def test_fetcher_refuses_each_url(url):
@@ -304,7 +304,7 @@ def test_fetcher_serves_the_app_fonts_and_data_uris():
 
     # Act
     by_path = fetcher.fetch(font.resolve().as_uri()).read()
-    by_static_url = fetcher.fetch("file:///static/awards/fonts/NotoSerif-Regular.ttf").read()
+    by_static_url = fetcher.fetch("file:///static/common/fonts/NotoSerif-Regular.ttf").read()
     stylesheet = fetcher.fetch("file:///static/awards/certificate.css").read()
     data = fetcher.fetch("data:text/plain;base64,eGluIGNow6Bv").read()
 

@@ -5,10 +5,9 @@
 import pytest
 from django.urls import reverse
 
-from awards.decision_services import decision_followup_create
+from awards.decisions.services.drafts import decision_followup_create
 from awards.enums import DecisionKind
 from awards.models import AwardRecord, Certificate, DecisionRecipient
-
 from tests.awards.decision_factories import VIETNAMESE_NAME, draft_decision, issue, media, person_line, signer  # noqa: F401
 
 pytestmark = pytest.mark.django_db

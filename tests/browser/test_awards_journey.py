@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from awards.certificate_services import verify_url
-from awards.decision_tasks import certificate_render_task
+from awards.decisions.services.certificates import verify_url
+from awards.decisions.tasks import certificate_render_task
 from awards.enums import NominationStatus
 from awards.models import AwardDecision, Certificate, CouncilSession, Nomination
 from organizations.enums import Role

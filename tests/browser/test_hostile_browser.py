@@ -9,8 +9,8 @@ page that shows them is opened by its user; a dialog (alert / confirm / prompt),
 import pytest
 from django.urls import reverse
 
-from awards.disclosure_services import disclosure_comment_add
 from awards.models import AwardDecision
+from awards.nominations.services.disclosure import disclosure_comment_add
 from campaigns.models import Campaign
 from organizations.models import Organization
 from tests.factories import OrganizationFactory

@@ -17,7 +17,7 @@ from campaigns.models import Criterion, Participant
 from organizations.enums import Role
 from scoring.enums import RankingStatus, SubmissionStatus
 from scoring.models import Evidence, RankingRun, Score, Submission
-from scoring.tasks import ranking_compute_task
+from scoring.ranking.tasks import ranking_compute_task
 from tests.factories import MembershipFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from campaigns import table_services as ts
+from campaigns.tables import services as ts
 
 
 def add_minimal_scoring(campaign) -> None:

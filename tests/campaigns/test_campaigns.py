@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from campaigns import services
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign, CampaignEvent, Phase
+from campaigns.planning import services
 from tests.campaigns.table_helpers import add_minimal_scoring
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from campaigns import participant_selectors as sel
 from campaigns.enums import CampaignStatus, CriterionMethod, ParticipantKind
 from campaigns.models import Campaign, Covenant, Criterion, Phase, Registration, ScoringTable
-from campaigns.table_services import campaign_table_problems
+from campaigns.participants import selectors as sel
+from campaigns.tables.services import campaign_table_problems
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from campaigns import participant_services as ps
-from campaigns import services
+from campaigns.participants import services as ps
+from campaigns.planning import services
 from tests.campaigns.table_helpers import add_minimal_scoring
 
 pytestmark = pytest.mark.django_db

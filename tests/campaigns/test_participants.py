@@ -6,9 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from campaigns import participant_selectors as sel
-from campaigns import participant_services as svc
-from campaigns import services
 from campaigns.enums import CampaignStatus, ParticipantScope
 from campaigns.models import (
     Campaign,
@@ -17,6 +14,9 @@ from campaigns.models import (
     Participant,
     Registration,
 )
+from campaigns.participants import selectors as sel
+from campaigns.participants import services as svc
+from campaigns.planning import services
 from organizations.enums import BlocRole, Role
 from tests.campaigns.table_helpers import add_minimal_scoring
 from tests.factories import (

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from campaigns import services
 from campaigns.models import Campaign
+from campaigns.planning import services
 
 pytestmark = pytest.mark.django_db
 

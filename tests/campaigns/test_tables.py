@@ -13,11 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campaigns import services
-from campaigns import table_services as ts
 from campaigns.enums import ParticipantKind
 from campaigns.models import Criterion, CriterionGroup, Participant, ScoringTable, Tier
-from campaigns.table_xlsx import column_headers, table_export, table_import
+from campaigns.planning import services
+from campaigns.tables import services as ts
+from campaigns.tables.workbook import column_headers, table_export, table_import
 
 pytestmark = pytest.mark.django_db
 

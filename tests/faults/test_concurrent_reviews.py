@@ -14,13 +14,12 @@ from django.utils import timezone
 
 from campaigns.models import Participant
 from organizations.enums import Role
-from scoring import review_services
 from scoring.enums import SubmissionStatus
 from scoring.models import Score, Submission, SubmissionEvent
+from scoring.review import services as review_services
 from tests.factories import MembershipFactory, UserFactory
-from tests.scoring.factories import launched_campaign
-
 from tests.faults import support
+from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,14 +4,14 @@ import pytest
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
-from emulation import outbox
+import outbox
 from emulation.celery import app as celery_app
-from emulation.outbox import services
-from emulation.outbox.models import OutboxMessage
-from emulation.outbox.tasks import outbox_drain_task
+from outbox import services
+from outbox.models import OutboxMessage
+from outbox.tasks import outbox_drain_task
 from scoring.enums import RankingStatus
 from scoring.models import RankingRun
-from scoring.ranking_services import ranking_request
+from scoring.ranking.services import ranking_request
 from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db
@@ -109,8 +109,8 @@ def test_prune_removes_only_rows_sent_before_the_retention_period(db):
 
     from django.utils import timezone
 
-    from emulation.outbox.models import OutboxMessage
-    from emulation.outbox.services import SENT_RETENTION, outbox_prune
+    from outbox.models import OutboxMessage
+    from outbox.services import SENT_RETENTION, outbox_prune
 
     now = timezone.now()
     old = OutboxMessage.objects.create(task_name="x", kwargs={}, sent_at=now - SENT_RETENTION - timedelta(days=1))

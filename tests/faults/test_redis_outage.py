@@ -20,13 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organizations.enums import Role
-from scoring import self_services
 from scoring.enums import RankingStatus
 from scoring.models import RankingRun, Score
+from scoring.submissions import services as self_services
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
-from tests.scoring.factories import launched_campaign
-
 from tests.faults import support
+from tests.scoring.factories import launched_campaign
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from awards.pdf import DecisionRecipient, MinutesRow, html_to_pdf
-from awards.pdf.fetcher import make_fetcher
-from awards.pdf.html import certificate_html, decision_html, minutes_html
+from awards.documents import DecisionRecipient, MinutesRow, html_to_pdf
+from awards.documents.html import certificate_html, decision_html, minutes_html
 from campaigns.models import Criterion, CriterionGroup, Phase, ScoringTable, Tier
+from common.pdf.fetcher import make_fetcher
 from organizations.models import Organization
-from scoring import self_services
+from scoring.submissions import services as self_services
 from tests.awards.test_pdf import CERTIFICATE, DECISION, MINUTES
 from tests.factories import OrganizationFactory, PersonFactory
 from tests.scoring.factories import launched_campaign
@@ -281,7 +281,7 @@ def test_xlsx_exports_write_hostile_text_as_plain_strings(client, officer, hosti
 
 
 def test_formula_strings_are_text_in_every_writer():
-    from emulation.spreadsheets import cells_as_text
+    from common.spreadsheets import cells_as_text
 
     workbook = openpyxl.Workbook()
     workbook.active.append(["=1+1", "+1", "-1", "@A1", "bình thường", -1, 5])
@@ -293,7 +293,7 @@ def test_formula_strings_are_text_in_every_writer():
 
 
 def test_formula_strings_are_text_in_write_only_sheets():
-    from emulation.spreadsheets import text_row
+    from common.spreadsheets import text_row
 
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("x")

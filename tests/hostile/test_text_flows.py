@@ -19,21 +19,20 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from awards import council_ballot_services as ballot
-from awards import council_services
-from awards.decision_services import HEADER_FIELDS
+from awards.councils.services import ballots as ballot
+from awards.councils.services import councils as council_services
+from awards.decisions.services.drafts import HEADER_FIELDS
 from awards.models import AwardDecision, Certificate, CouncilMember, CouncilSession, Nomination
 from organizations.models import Organization
 from scoring.models import RankingRun
 from tests.awards.factories import NominationFactory
 from tests.factories import OrganizationFactory
+from tests.hostile.test_text import _connections, _formula_cells, _unescaped, listener, payloads  # noqa: F401 - listener: fixture
 from tests.permissions.routes import client_for
 from tests.permissions.world import ROLE_SEATS, _user, build_tree
 
-from tests.hostile.test_text import _connections, _formula_cells, _unescaped, listener, payloads  # noqa: F401 - listener: fixture
-
 pytestmark = pytest.mark.django_db
-FETCHER_LOGGER = "awards.pdf.fetcher"
+FETCHER_LOGGER = "common.pdf.fetcher"
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from django.utils import timezone
 from awards.enums import DocumentKind
 from awards.models import AwardRecord, Nomination, NominationDocument
 from campaigns.models import Campaign, Criterion, ScoringTable
-from emulation.uploads import CSV, DOCX, JPEG, PDF, PNG, XLSX, check_upload
+from common.uploads import CSV, DOCX, JPEG, PDF, PNG, XLSX, check_upload
 from organizations.models import ImportJob
-from scoring import self_services
 from scoring.models import Evidence, Score
+from scoring.submissions import services as self_services
 from tests.campaigns.test_plan_document import _form as campaign_form
 from tests.campaigns.test_tables import _campaign
 from tests.hostile.corpus import hostile_files, legitimate_files

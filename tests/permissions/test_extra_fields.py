@@ -21,7 +21,6 @@ from awards.models import AgendaItem, BallotCast, CouncilMember, DecisionRecipie
 from campaigns.models import Registration
 from scoring.enums import SubmissionStatus
 from scoring.models import Score
-
 from tests.permissions.routes import client_for
 
 pytestmark = pytest.mark.django_db

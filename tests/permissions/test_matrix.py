@@ -9,7 +9,18 @@ from __future__ import annotations
 import pytest
 
 from tests.permissions.matrix import MATRIX, expected
-from tests.permissions.routes import KWARGS, SHARED_KWARGS, SHARED_VISIBLE, client_for, covered_routes, id_kwargs, kwargs_for, post_data, request, url_of
+from tests.permissions.routes import (
+    KWARGS,
+    SHARED_KWARGS,
+    SHARED_VISIBLE,
+    client_for,
+    covered_routes,
+    id_kwargs,
+    kwargs_for,
+    post_data,
+    request,
+    url_of,
+)
 from tests.permissions.world import ROLES
 
 METHODS = ("GET", "POST")

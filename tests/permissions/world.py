@@ -16,24 +16,25 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from awards import catalogue_services, council_services
-from awards import council_ballot_services as ballot
-from awards.certificate_services import certificate_render, decision_document_render
-from awards.decision_issue_services import decision_issue
+from awards.catalogue import services as catalogue_services
+from awards.councils.services import ballots as ballot
+from awards.councils.services import councils as council_services
+from awards.decisions.services.certificates import certificate_render, decision_document_render
+from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
 from awards.models import Certificate, CertificateTemplate, PublicDisclosure
-from awards.nomination_document_services import nomination_document_add
-from awards.plan_services import plan_save
-from campaigns import participant_services as ps
-from campaigns import services as campaign_services
-from campaigns import table_services as ts
+from awards.nominations.services.dossiers import nomination_document_add
+from awards.nominations.services.plans import plan_save
 from campaigns.models import Participant
+from campaigns.participants import services as ps
+from campaigns.planning import services as campaign_services
+from campaigns.tables import services as ts
 from organizations.enums import Role
 from organizations.imports.jobs import import_job_create
 from organizations.models import BlocMember
 from scoring.enums import SubmissionStatus
 from scoring.models import Score, Submission
-from scoring.self_services import evidence_add
+from scoring.submissions.services import evidence_add
 from tests.awards.council_factories import custom_award
 from tests.awards.factories import (
     AwardDecisionFactory,

@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from campaigns import participant_services as ps
-from campaigns import services
-from campaigns import table_services as ts
+from campaigns.participants import services as ps
+from campaigns.planning import services
+from campaigns.tables import services as ts
 
 SOC_TRANG_POINTS = (5, 5, 15, 5, 5, 40, 10, 5, 2, 8)
 

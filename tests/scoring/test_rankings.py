@@ -14,12 +14,12 @@ from openpyxl import load_workbook
 from campaigns import scoring_rules as sr
 from campaigns.enums import CampaignStatus, PhaseCombination
 from campaigns.models import Criterion, Participant, Phase, ScoringTable
-from campaigns.table_services import table_rule
+from campaigns.tables.services import table_rule
 from organizations.enums import Role
-from scoring import charts
-from scoring import ranking_services as svc
 from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
 from scoring.models import RankingBlocRank, RankingEntry, RankingRun, Score, Submission
+from scoring.ranking import charts
+from scoring.ranking import services as svc
 from tests.factories import BlocMemberFactory, EmulationBlocFactory, MembershipFactory, OrganizationFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 
@@ -286,7 +286,7 @@ def test_compute_is_claimed_once(fixture_campaign, officer):
 def test_failure_marks_the_run_failed(fixture_campaign, officer, monkeypatch):
     run = RankingRun.objects.create(campaign=fixture_campaign, phase=None)
     fixture_campaign.tiers.all().delete()
-    monkeypatch.setattr("scoring.ranking_sql.BLOC_RANKS_SQL", "SELECT * FROM no_such_table_here")
+    monkeypatch.setattr("scoring.ranking.sql.BLOC_RANKS_SQL", "SELECT * FROM no_such_table_here")
 
     result = svc.ranking_compute(run_id=run.pk)
 
@@ -494,7 +494,7 @@ def test_campaign_status_is_unchanged_by_rankings(computed):
 
 
 def test_closing_scoring_requests_the_rankings(officer, org_tree, django_capture_on_commit_callbacks):
-    from campaigns import services as campaign_services
+    from campaigns.planning import services as campaign_services
 
     campaign = launched_campaign(
         organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"]], plan_number="77-KH"

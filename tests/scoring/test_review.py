@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from campaigns.models import Participant
 from organizations.enums import Role
-from scoring import review_services as svc
 from scoring.enums import SubmissionStatus
 from scoring.models import Evidence, Score, Submission, SubmissionEvent
+from scoring.review import services as svc
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Criterion, Phase
-from scoring import self_services as svc
 from scoring.enums import SubmissionStatus
 from scoring.models import Score, Submission, SubmissionEvent
+from scoring.submissions import services as svc
 from tests.scoring.factories import launched_campaign
 
 pytestmark = [pytest.mark.django_db]

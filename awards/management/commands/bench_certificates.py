@@ -14,14 +14,16 @@ import shutil
 import time
 from datetime import date
 
+from celery import current_app as celery_app
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from awards.certificate_services import certificate_data
-from awards.decision_issue_services import decision_issue
-from awards.decision_tasks import certificate_render_task
+from awards.decisions.services.certificates import certificate_data
+from awards.decisions.services.issuing import decision_issue
+from awards.decisions.tasks import certificate_render_task
+from awards.documents import bare_render, certificate_html, html_to_pdf
 from awards.enums import RenderStatus
 from awards.models import (
     AwardDecision,
@@ -32,8 +34,6 @@ from awards.models import (
     DecisionRecipient,
     Register,
 )
-from awards.pdf import bare_render, certificate_html, html_to_pdf
-from emulation.celery import app as celery_app
 from organizations.enums import Gender, OrganizationKind
 from organizations.models import Organization, Person
 from organizations.services import organization_create

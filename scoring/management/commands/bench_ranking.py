@@ -23,10 +23,10 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, Criterion, CriterionGroup, Phase, ScoringTable, Tier
 from organizations.models import EmulationBloc, Organization
-from scoring import ranking_sql
 from scoring.enums import RankingStatus
 from scoring.models import RankingRun
-from scoring.tasks import ranking_compute_task
+from scoring.ranking import sql as ranking_sql
+from scoring.ranking.tasks import ranking_compute_task
 
 BLOCS = 10
 

@@ -1,0 +1,125 @@
+"""Council, member, session, attendance and ballot forms: input shape only; the services enforce the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.enums import CouncilRole, VoteChoice
+from awards.models import Council, CouncilSession
+from campaigns.models import Campaign
+from organizations.forms import OrganizationTreeChoiceField
+from organizations.models import Organization
+
+
+def _helper(label=None) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", label or _("Save")))
+    return helper
+
+
+class CouncilForm(forms.ModelForm):
+    organization = OrganizationTreeChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+
+    class Meta:
+        model = Council
+        fields = ["organization", "name", "is_active"]
+
+    def __init__(self, *args, organization_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["organization"]  # a council stays with its organisation
+        else:
+            self.fields["organization"].queryset = organization_choices
+            del self.fields["is_active"]
+        self.helper = _helper()
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        person = getattr(obj, "person", None)
+        name = (person.full_name if person else "") or obj.get_full_name()
+        return f"{name} ({obj.get_username()})" if name else obj.get_username()
+
+
+class MemberForm(forms.Form):
+    user = UserChoiceField(queryset=None, label=_("User account"), empty_label=_("— Choose a user account —"))
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        required=False,
+        help_text=_("As printed in the minutes; empty: the name of the user account."),
+    )
+    title = forms.CharField(label=_("Position"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Role in the council"), choices=CouncilRole.choices, initial=CouncilRole.MEMBER)
+
+    def __init__(self, *args, user_choices=None, member=None, **kwargs):
+        if member is not None:
+            kwargs.setdefault("initial", {"full_name": member.full_name, "title": member.title, "role": member.role})
+        super().__init__(*args, **kwargs)
+        if member is not None:
+            del self.fields["user"]  # the seat belongs to one account
+            self.fields["full_name"].required = True
+            self.fields["full_name"].help_text = ""
+        else:
+            self.fields["user"].queryset = user_choices
+        self.helper = _helper()
+
+
+class SessionForm(forms.ModelForm):
+    campaign = forms.ModelChoiceField(
+        queryset=Campaign.objects.none(),
+        label=_("Campaign"),
+        required=False,
+        empty_label=_("— Any campaign of the organisation —"),
+        help_text=_("The agenda can then only take nominations of this campaign."),
+    )
+
+    class Meta:
+        model = CouncilSession
+        fields = ["title", "campaign", "scheduled_at", "place"]
+        widgets = {"scheduled_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = (
+            Campaign.objects.filter(launching_organization__path__startswith=council.organization.path)
+            .exclude(status="draft")
+            .order_by("-start_date", "name")
+        )
+        self.fields["scheduled_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+        self.helper = _helper()
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(label=_("Members present"), required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, attendance, **kwargs):
+        kwargs.setdefault("initial", {"present": [str(row.member_id) for row in attendance if row.is_present]})
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (str(row.member_id), f"{row.member.full_name} – {row.member.get_role_display()}") for row in attendance
+        ]
+        self.helper = _helper(_("Save attendance"))
+
+
+class BallotForm(forms.Form):
+    """One ballot paper: approve / reject / abstain for every agenda item (all required)."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=str(item.nomination.recipient),
+                choices=VoteChoice.choices,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                error_messages={"required": _("Choose approve, reject or abstain.")},
+            )
+
+    def rows(self):
+        """(agenda item, its bound field) in agenda order, for the template."""
+        return [(item, self[f"item_{item.pk}"]) for item in self.items]
+
+    def choices(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}

@@ -1,0 +1,31 @@
+"""URL patterns of the awards app's council pages (combined in awards/urls.py)."""
+
+from django.urls import path
+
+from awards.councils.views import ballots as council_ballot_views
+from awards.councils.views import councils as council_views
+from awards.councils.views import sessions as council_session_views
+
+urlpatterns: list = [
+    path("councils/", council_views.council_list, name="council-list"),
+    path("councils/new/", council_views.council_create, name="council-create"),
+    path("councils/<int:pk>/", council_views.council_detail, name="council-detail"),
+    path("councils/<int:pk>/edit/", council_views.council_update, name="council-update"),
+    path("councils/<int:pk>/members/new/", council_views.member_create, name="member-create"),
+    path("councils/<int:pk>/members/<int:member_pk>/edit/", council_views.member_update, name="member-update"),
+    path(
+        "councils/<int:pk>/members/<int:member_pk>/deactivate/",
+        council_views.member_deactivate,
+        name="member-deactivate",
+    ),
+    path("councils/<int:pk>/sessions/new/", council_session_views.session_create, name="session-create"),
+    path("sessions/<int:pk>/", council_session_views.session_detail, name="session-detail"),
+    path("sessions/<int:pk>/agenda/add/", council_session_views.agenda_add, name="agenda-add"),
+    path("sessions/<int:pk>/agenda/<int:item_pk>/remove/", council_session_views.agenda_remove, name="agenda-remove"),
+    path("sessions/<int:pk>/attendance/", council_session_views.attendance_record, name="session-attendance"),
+    path("sessions/<int:pk>/open/", council_session_views.session_step, {"step": "open"}, name="session-open"),
+    path("sessions/<int:pk>/start/", council_session_views.session_step, {"step": "start"}, name="session-start"),
+    path("sessions/<int:pk>/close/", council_session_views.session_step, {"step": "close"}, name="session-close"),
+    path("sessions/<int:pk>/ballot/", council_ballot_views.ballot_paper, name="session-ballot"),
+    path("sessions/<int:pk>/minutes.pdf", council_session_views.minutes_download, name="session-minutes"),
+]

@@ -1,0 +1,157 @@
+"""Rendering the PDFs of an issued decision: the decision itself and one certificate per recipient line.
+
+Both go through ``common.pdf.once.render_pdf_once`` (claimed by a conditional UPDATE, written atomically, left
+alone when the file is there with its hash): running a task twice changes nothing, a killed worker's claim is
+taken over after the task time limit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+import outbox
+from awards.documents import CertificateData, DecisionData, render_certificate, render_decision
+from awards.documents import DecisionRecipient as Row
+from awards.enums import RenderStatus
+from awards.models import AwardDecision, Certificate, DecisionDocument
+from common.pdf.once import PdfSlot, render_pdf_once, stale_after
+
+# Registered names of this part's tasks (awards/decisions/tasks.py): services enqueue by name, never importing tasks.
+CERTIFICATE_RENDER_TASK = "awards.certificate_render"
+DECISION_DOCUMENT_RENDER_TASK = "awards.decision_document_render"
+CERTIFICATE_SWEEP_TASK = "awards.certificate_sweep"
+
+logger = logging.getLogger(__name__)
+
+
+def verify_url(code: str) -> str:
+    return settings.SITE_URL + reverse("verify", kwargs={"code": code})
+
+
+def certificate_data(certificate: Certificate):
+    """What the certificate prints, from its decision line (snapshots) and the issued decision."""
+    line = certificate.recipient
+    decision = line.decision
+    return CertificateData(
+        authority=decision.authority_name,
+        form_title=line.award_type.certificate_title,
+        recipient_name=line.recipient_name,
+        recipient_unit=line.recipient_detail,
+        achievement=line.achievement,
+        decision_number=decision.number_text,
+        decision_date=decision.decision_date,
+        golden_book_number=certificate.golden_book_number,
+        serial=certificate.serial,
+        verify_url=verify_url(certificate.verify_code),
+        place=decision.place,
+        sign_date=decision.decision_date,
+        signer_title=decision.signer_title,
+        signer_name=decision.signer_name,
+    )
+
+
+def certificate_file_name(certificate: Certificate) -> str:
+    return f"awards/certificates/{certificate.recipient.decision_id}/{certificate.serial}.pdf"
+
+
+CERTIFICATE_SLOT = PdfSlot(attempts="attempts", rendered_at="rendered_at")
+
+
+def certificate_render(*, certificate_id: int) -> Certificate | None:
+    """Render one certificate's PDF (full design, Vietnamese) unless it is done; None when not ours to render.
+
+    Side effects: the PDF under awards/certificates/<decision>/<serial>.pdf; the row done with its hash, or failed
+    with the error (a failure is recorded, not retried: the decision page offers a retry).
+    """
+    return render_pdf_once(
+        Certificate.objects.select_related("recipient__decision", "recipient__award_type"),
+        pk=certificate_id,
+        slot=CERTIFICATE_SLOT,
+        name=certificate_file_name,
+        render=lambda certificate: render_certificate(certificate_data(certificate)),
+    )
+
+
+def decision_document_data(decision: AwardDecision):
+    """What the decision PDF prints (Decree 30/2020 layout)."""
+    lines = list(decision.recipients.select_related("award_type").order_by("position", "pk"))
+    articles = [
+        _article_one(decision),
+        *[part.strip() for part in decision.body.split("\n\n") if part.strip()],
+    ]
+    return DecisionData(
+        authority_parent=decision.authority_parent,
+        authority=decision.authority_name,
+        number=decision.number_text,
+        place=decision.place,
+        date=decision.decision_date,
+        title=decision.title,
+        signer_authority=decision.authority_name,
+        legal_basis=[line for line in decision.legal_basis.splitlines() if line.strip()],
+        articles=articles,
+        recipients=[
+            Row(order=i, name=line.recipient_name, unit=line.recipient_detail, award=line.award_type.name)
+            for i, line in enumerate(lines, start=1)
+        ],
+        recipients_to=[line for line in decision.recipients_of_copies.splitlines() if line.strip()],
+        signer_title=decision.signer_title,
+        signer_name=decision.signer_name,
+    )
+
+
+def _article_one(decision: AwardDecision) -> str:
+    if decision.kind == "revocation":
+        return f"Thu hồi khen thưởng đối với các tập thể, cá nhân có tên sau đây. Lý do: {decision.reason}"
+    if decision.kind == "correction":
+        return f"Đính chính Quyết định số {decision.refers_to.number_text} như sau. Lý do: {decision.reason}"
+    return "Tặng thưởng cho các tập thể, cá nhân có tên sau đây đã có thành tích xuất sắc:"
+
+
+DECISION_DOCUMENT_SLOT = PdfSlot(claimed_at="updated_at")
+
+
+def decision_document_render(*, decision_id: int) -> DecisionDocument | None:
+    """Render the decision's PDF into its DecisionDocument (``updated_at`` serves as the claim time)."""
+    document = DecisionDocument.objects.filter(decision_id=decision_id).only("pk").first()
+    if document is None:
+        return None
+    return render_pdf_once(
+        DecisionDocument.objects.select_related("decision__refers_to"),
+        pk=document.pk,
+        slot=DECISION_DOCUMENT_SLOT,
+        name=lambda row: f"awards/decisions/{row.decision_id}.pdf",
+        render=lambda row: render_decision(decision_document_data(row.decision)),
+    )
+
+
+def certificate_retry(*, decision: AwardDecision) -> list[int]:
+    """Re-enqueue the decision's failed or stuck certificates (and its failed PDF) after commit; their ids."""
+    cutoff = timezone.now() - stale_after()
+    ids = list(
+        Certificate.objects.filter(recipient__decision=decision)
+        .filter(Q(status=RenderStatus.FAILED) | Q(status=RenderStatus.RENDERING, claimed_at__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    retry_document = DecisionDocument.objects.filter(
+        Q(status=RenderStatus.FAILED) | Q(status=RenderStatus.RENDERING, updated_at__lt=cutoff), decision=decision
+    ).exists()
+    # Outbox rows in the caller's transaction, published after commit.
+    if retry_document:
+        outbox.enqueue(DECISION_DOCUMENT_RENDER_TASK, decision_id=decision.pk)
+    outbox.enqueue_many(CERTIFICATE_RENDER_TASK, [{"certificate_id": pk} for pk in ids])
+    return ids
+
+
+def certificate_sweep() -> int:
+    """Re-enqueue every certificate stuck in 'rendering' past the time limit (for a periodic beat task)."""
+    cutoff = timezone.now() - stale_after()
+    ids = list(
+        Certificate.objects.filter(status=RenderStatus.RENDERING, claimed_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    outbox.enqueue_many(CERTIFICATE_RENDER_TASK, [{"certificate_id": pk} for pk in ids])
+    return len(ids)

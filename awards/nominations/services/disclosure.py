@@ -1,0 +1,78 @@
+"""Writes for public disclosure (công khai): publish a campaign's nominations for comments, record comments.
+
+A window closes by time (``ends_at``); nothing has to run when it does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awards.models import DisclosureComment, Nomination, PublicDisclosure
+from awards.nominations.selectors import disclosure_candidates
+from campaigns.models import Campaign
+
+
+@transaction.atomic
+def disclosure_publish(
+    *, campaign: Campaign, actor, days: int | None = None, starts_at: datetime | None = None, note: str = ""
+) -> PublicDisclosure:
+    """Publish the proposed, eligible nominations whose award asks for a disclosure and that were not published yet.
+
+    ``days`` defaults to the largest ``disclosure_days`` among their awards (at least one); ``starts_at`` to now.
+    """
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()  # one publication at a time per campaign
+    nominations = list(disclosure_candidates(campaign=campaign))
+    if not nominations:
+        raise ValidationError(_("No proposed nomination waits for a public disclosure."))
+    if days is None:
+        days = max(n.plan.award_type.disclosure_days for n in nominations) or 1
+    if days < 1:
+        raise ValidationError({"days": [_("A disclosure lasts at least one day.")]})
+    starts_at = starts_at or timezone.now()
+    disclosure = PublicDisclosure.objects.create(
+        campaign=campaign, starts_at=starts_at, ends_at=starts_at + timedelta(days=days), note=note, published_by=actor
+    )
+    disclosure.nominations.set(nominations)
+    return disclosure
+
+
+def _nomination_of(disclosure: PublicDisclosure, nomination: Nomination | None) -> Nomination | None:
+    if nomination is not None and not disclosure.nominations.filter(pk=nomination.pk).exists():
+        raise ValidationError({"nomination": [_("Choose one of the published nominations.")]})
+    return nomination
+
+
+@transaction.atomic
+def disclosure_comment_add(
+    *,
+    disclosure: PublicDisclosure,
+    body: str,
+    author_name: str,
+    actor,
+    nomination: Nomination | None = None,
+    on_paper: bool = False,
+    now: datetime | None = None,
+) -> DisclosureComment:
+    """Record a comment: a viewer's own while the window is open; one received on paper once the window began."""
+    now = now or timezone.now()
+    body, author_name = (body or "").strip(), (author_name or "").strip()
+    if now < disclosure.starts_at:
+        raise ValidationError(_("The disclosure has not started yet."))
+    if not on_paper and now >= disclosure.ends_at:
+        raise ValidationError(_("The disclosure has ended: comments are closed."))
+    if not body:
+        raise ValidationError({"body": [_("Write the comment.")]})
+    if not author_name:
+        raise ValidationError({"author_name": [_("Give the author's name.")]})
+    return DisclosureComment.objects.create(
+        disclosure=disclosure,
+        nomination=_nomination_of(disclosure, nomination),
+        author_name=author_name[:150],
+        body=body,
+        recorded_by=actor,
+    )

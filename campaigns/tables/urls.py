@@ -1,0 +1,31 @@
+"""Scoring tables and tiers; appended to ``campaigns.urls`` (app_name "campaigns")."""
+
+from django.urls import path
+
+from campaigns.tables import views
+
+TABLE = "<int:pk>/tables/<int:table_pk>/"
+
+urlpatterns = [
+    path("<int:pk>/tables/", views.table_list, name="table-list"),
+    path("<int:pk>/tables/new/", views.table_create, name="table-create"),
+    path("<int:pk>/tables/import/", views.table_import_view, name="table-import"),
+    path(TABLE, views.table_detail, name="table-detail"),
+    path(f"{TABLE}settings/", views.table_update, name="table-update"),
+    path(f"{TABLE}delete/", views.table_delete, name="table-delete"),
+    path(f"{TABLE}preview/", views.table_preview, name="table-preview"),
+    path(f"{TABLE}export/", views.table_export_view, name="table-export"),
+    path(f"{TABLE}groups/new/", views.group_create, name="table-group-create"),
+    path(f"{TABLE}groups/<int:group_pk>/", views.group_update, name="table-group-update"),
+    path(f"{TABLE}groups/<int:group_pk>/delete/", views.group_delete, name="table-group-delete"),
+    path(f"{TABLE}groups/<int:group_pk>/move/<slug:direction>/", views.group_move, name="table-group-move"),
+    path(f"{TABLE}groups/<int:group_pk>/criteria/new/", views.criterion_create, name="table-criterion-create"),
+    path(f"{TABLE}criteria/<int:criterion_pk>/", views.criterion_update, name="table-criterion-update"),
+    path(f"{TABLE}criteria/<int:criterion_pk>/delete/", views.criterion_delete, name="table-criterion-delete"),
+    path(
+        f"{TABLE}criteria/<int:criterion_pk>/move/<slug:direction>/",
+        views.criterion_move,
+        name="table-criterion-move",
+    ),
+    path("<int:pk>/tiers/", views.tier_list, name="tier-list"),
+]

@@ -1,0 +1,134 @@
+"""Rankings: an officer (or the campaign closing its scoring) asks for a run; a Celery task computes it.
+
+Invariants: a run is computed at most once (claimed pending → running with a conditional UPDATE); its entries
+are written once and never changed afterwards; when it finishes, it becomes the current run of its campaign and
+phase and the older runs stop being current in the same transaction — unless a newer run already finished.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+import outbox
+from campaigns.enums import CriterionKind, PhaseCombination
+from campaigns.models import Campaign, Criterion, Phase, ScoringTable
+from scoring.enums import RankingStatus, TieBreak
+from scoring.models import RankingRun
+from scoring.ranking import sql as ranking_sql
+
+logger = logging.getLogger(__name__)
+
+ACTIVE = (RankingStatus.PENDING, RankingStatus.RUNNING)
+
+
+RANKING_COMPUTE_TASK = "scoring.ranking_compute"  # scoring/ranking/tasks.py
+
+
+def _enqueue(run_id: int) -> None:
+    outbox.enqueue(RANKING_COMPUTE_TASK, run_id=run_id)  # in this transaction; published after commit
+
+
+def ranking_request(
+    *, campaign: Campaign, phase: Phase | None, actor=None, tie_break: str = TieBreak.SHARED
+) -> RankingRun:
+    """Record a pending run (``phase`` None: the whole campaign) and enqueue its computation after commit."""
+    if phase is not None and phase.campaign_id != campaign.pk:
+        raise ValueError("The phase belongs to another campaign.")
+    if tie_break not in TieBreak.values:
+        raise ValueError(f"Unknown tie-break rule: {tie_break}")
+    with transaction.atomic():
+        run = RankingRun.objects.create(campaign=campaign, phase=phase, requested_by=actor, tie_break=tie_break)
+        _enqueue(run.pk)
+    return run
+
+
+def ranking_request_for_phase_close(*, campaign: Campaign, actor=None) -> list[RankingRun]:
+    """When scoring closes: a run for every phase and one for the whole campaign, each with its last tie-break."""
+    runs = []
+    for phase in [*campaign.phases.order_by("position"), None]:
+        last = RankingRun.objects.filter(campaign=campaign, phase=phase).order_by("-created_at", "-pk").first()
+        tie_break = last.tie_break if last else TieBreak.SHARED
+        runs.append(ranking_request(campaign=campaign, phase=phase, actor=actor, tie_break=tie_break))
+    return runs
+
+
+def _kind_inputs(campaign: Campaign) -> dict[str, ranking_sql.KindInputs]:
+    tables = ScoringTable.objects.filter(campaign=campaign).annotate(
+        minimum_count=Count("criteria", filter=Q(criteria__kind=CriterionKind.REGULAR, criteria__minimum_points__gt=0))
+    )
+    return {
+        t.participant_kind: ranking_sql.KindInputs(
+            bonus_cap=t.bonus_cap, penalty_cap=t.penalty_cap, minimum_count=t.minimum_count
+        )
+        for t in tables
+    }
+
+
+def ranking_inputs(run: RankingRun) -> ranking_sql.RankingInputs:
+    """The phases (with normalised weights), tiers and table caps a run computes with."""
+    campaign = run.campaign
+    if run.phase_id is not None:
+        weights = ((run.phase_id, Decimal(1)),)
+    else:
+        phases = list(campaign.phases.order_by("position").values_list("pk", "weight"))
+        if campaign.phase_combination == PhaseCombination.LAST_PHASE:
+            phases = phases[-1:]
+            weights = tuple((pk, Decimal(1)) for pk, _w in phases)
+        else:
+            weights = tuple(phases)
+    tiers = tuple(campaign.tiers.order_by("position", "-lower_bound").values_list("name", "lower_bound"))
+    criteria = list(Criterion.objects.filter(table__campaign=campaign).values_list("pk", "kind", "minimum_points"))
+    return ranking_sql.RankingInputs(
+        campaign_id=campaign.pk,
+        phase_weights=weights,
+        tiers=tiers,
+        kinds=_kind_inputs(campaign),
+        bonus_ids=tuple(pk for pk, kind, _m in criteria if kind == CriterionKind.BONUS),
+        penalty_ids=tuple(pk for pk, kind, _m in criteria if kind == CriterionKind.PENALTY),
+        minimums=tuple(
+            (pk, minimum) for pk, kind, minimum in criteria if kind == CriterionKind.REGULAR and minimum and minimum > 0
+        ),
+    )
+
+
+def _finish(run: RankingRun, *, count: int, inputs: ranking_sql.RankingInputs) -> None:
+    """Mark ``run`` done and make it current unless a newer run of the same scope already is."""
+    scope = RankingRun.objects.select_for_update().filter(campaign_id=run.campaign_id, phase_id=run.phase_id)
+    newer_current = [r for r in scope.order_by("pk") if r.is_current and r.pk > run.pk]
+    is_current = not newer_current
+    if is_current:
+        scope.filter(is_current=True).exclude(pk=run.pk).update(is_current=False)
+    run.status, run.finished_at, run.participant_count = RankingStatus.DONE, timezone.now(), count
+    run.is_current = is_current
+    run.inputs = {**inputs.as_json(), "combination": run.campaign.phase_combination, "tie_break": run.tie_break}
+    run.save(update_fields=["status", "finished_at", "participant_count", "is_current", "inputs", "updated_at"])
+
+
+def ranking_compute(*, run_id: int) -> RankingRun | None:
+    """Compute a pending run set-based (entries, bloc ranks) and publish it; None when someone else claimed it.
+
+    Side effects: the run goes running → done (current) or → failed with the error; entries are all or nothing.
+    """
+    claimed = RankingRun.objects.filter(pk=run_id, status=RankingStatus.PENDING).update(
+        status=RankingStatus.RUNNING, started_at=timezone.now()
+    )
+    if claimed != 1:
+        return None
+    run = RankingRun.objects.select_related("campaign").get(pk=run_id)
+    try:
+        with transaction.atomic():
+            inputs = ranking_inputs(run)
+            count = ranking_sql.ranking_write(run_id=run.pk, inputs=inputs)
+            _finish(run, count=count, inputs=inputs)
+    except Exception as exc:  # any failure is recorded on the run for the officer; the task does not retry
+        logger.exception("Ranking run %s failed", run_id)
+        RankingRun.objects.filter(pk=run_id).update(
+            status=RankingStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+    run.refresh_from_db()
+    return run
