@@ -219,8 +219,6 @@ def submission_reopen(*, submission: Submission, until: date, actor, reason: str
     return submission
 
 
-
-
 @transaction.atomic
 def evidence_add(*, score: Score, upload, actor) -> Evidence:
     """Attach a file to a score: PDF, JPEG, PNG, DOCX or XLSX by content, within the size limit.

@@ -16,8 +16,6 @@ DOSSIER_TYPES = frozenset({PDF, DOCX, JPEG, PNG, XLSX})
 DOSSIER_FOLDER = "awards/dossiers"
 
 
-
-
 def _lock_proposed(nomination: Nomination) -> Nomination:
     locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if locked.status != NominationStatus.PROPOSED:
