@@ -1,4 +1,5 @@
 # thi đua — the two commands a newcomer needs: `make run` and `make test`.
+# `make run` installs requirements.txt only; `make test` and `make lint` add requirements-dev.txt.
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -28,6 +29,11 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
+# The tests and linters on top (requirements-dev.txt starts with -r requirements.txt).
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
 translations: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 
@@ -45,7 +51,7 @@ serve:
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed translations fonts
+test: $(VENV)/.installed-dev translations fonts
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Load test (not part of `make test`): Locust against gunicorn + PostgreSQL (database thidua_load, recreated
@@ -57,8 +63,12 @@ $(VENV)/.load-installed: $(VENV)/.installed benchmarks/requirements-load.txt
 load: $(VENV)/.load-installed translations fonts
 	$(PY) benchmarks/run_load.py $(LOAD_ARGS)
 
-lint: $(VENV)/.installed
+# The same checks as CI's lint steps (.ci/run), stopping at the first that fails.
+lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
 worker: setup

@@ -13,6 +13,7 @@ from awards.models import (
     Council,
     CouncilMember,
     CouncilSession,
+    CountingCommitteeSeat,
     DecisionDocument,
     DecisionRecipient,
     DisciplinaryReview,
@@ -22,6 +23,7 @@ from awards.models import (
     PublicDisclosure,
     Register,
     SessionAttendance,
+    WrittenVote,
 )
 
 
@@ -127,6 +129,19 @@ class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["session", "nomination", "approve_count", "reject_count", "abstain_count", "result"]
     list_filter = ["result"]
     search_fields = ["session__title", "nomination__person__full_name", "nomination__organization__name"]
+
+
+@admin.register(CountingCommitteeSeat)
+class CountingCommitteeSeatAdmin(admin.ModelAdmin):
+    list_display = ["session", "member", "position"]
+    search_fields = ["session__title", "member__full_name"]
+
+
+@admin.register(WrittenVote)
+class WrittenVoteAdmin(admin.ModelAdmin):
+    list_display = ["session", "member", "item", "choice"]
+    list_filter = ["choice"]
+    search_fields = ["session__title", "member__full_name", "opinion"]
 
 
 @admin.register(BallotCast)

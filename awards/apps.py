@@ -5,14 +5,17 @@ class AwardsConfig(AppConfig):
     name = "awards"
 
     def ready(self):
-        from awards.ledger.views import profile_section  # lazy: registry
+        from awards.ledger.views import profile_section, results_section  # lazy: registry
         from common.files import private_folder_register  # lazy: registry
         from organizations.profile import ORGANIZATION, PERSON, profile_section_register  # lazy: registry
+        from scoring.results.sections import results_section_register  # lazy: registry
 
         # Award history and any current disciplinary review on the person and organisation pages
         # (organizations renders registered sections without importing awards).
         profile_section_register(PERSON, profile_section)
         profile_section_register(ORGANIZATION, profile_section)
+        # The participant's awards and certificates on its results page (scoring never imports awards).
+        results_section_register(results_section)
         for folder, model, field in (
             ("awards/dossiers", "awards.NominationDocument", "file"),
             ("awards/certificates", "awards.Certificate", "file"),

@@ -1,6 +1,6 @@
 """Pure eligibility rules (no Django): may this candidate receive this award in this year?
 
-What is encoded (see ``DESIGN.md`` §4 and §8; Law on Emulation and Commendation 06/2022/QH15,
+What is encoded (Law on Emulation and Commendation 06/2022/QH15,
 Decree 98/2023/NĐ-CP overlaid from 1/7/2025 by Decree 152/2025/NĐ-CP):
 
 - an award is catalogue data valid between two dates; it can only be given while valid;
@@ -223,7 +223,7 @@ def _points_reason(rule: AwardRule, candidate: Candidate) -> Reason | None:
     if candidate.points is None:
         return Reason(NO_POINTS, {"minimum": rule.minimum_points})
     passed = candidate.points >= rule.minimum_points
-    params = {"points": candidate.points, "minimum": rule.minimum_points}
+    params: dict[str, object] = {"points": candidate.points, "minimum": rule.minimum_points}
     return Reason(POINTS_OK if passed else POINTS_TOO_LOW, params, passed=passed)
 
 

@@ -105,3 +105,21 @@ class RegisterKind(models.TextChoices):
     DECISION = "decision", _("Decision numbers")
     GOLDEN_BOOK = "golden_book", _("Golden-book numbers")
     CERTIFICATE = "certificate", _("Certificate serials")
+    MINUTES = "minutes", _("Minutes numbers")
+
+
+class AuthorityPrefix(models.TextChoices):
+    """How the signer signs (thẩm quyền ký): written "TM." / "T/M" … by ``common.documents`` in each style."""
+
+    TM = "tm", _("TM. / T/M – on behalf of a collective body")
+    KT = "kt", _("KT. / K/T – a deputy signing for the head")
+    Q = "q", _("Q. – acting head")
+    TL = "tl", _("TL. / T/L – by order of the head")
+    TUQ = "tuq", _("TUQ. / T/UQ – by authorisation of the head")
+
+
+class WrittenChoice(models.TextChoices):
+    """An absent member's written vote (ý kiến bằng văn bản): named by nature, kept apart from the secret ballot."""
+
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")

@@ -4,6 +4,11 @@ A provincial board launches a campaign for N wards (each ward a participating un
 login), phase 1 is open today, every ward has a draft submission with about half of its criteria answered,
 and the rankings (phase 1 and the whole campaign) are computed, so the officers' leaderboard has rows.
 
+The table is rule-based, as real tables are (``table_spec``): nested groups, every base method a unit types into,
+deductions and bonuses per occurrence or once (with their caps and the criterion's shared cap), a yes/no either, a
+step bonus, a gate and a bonus criterion. The manifest gives, per score, the fields of its form (name, kind and
+range), so the Locust scenario posts answers as the page does.
+
 Everything goes through the project's services (organisation, campaign, table, participant, self-scoring,
 ranking), as an officer and the wards' scorers would do it; only the users' password hash is computed once
 and shared (argon2 takes ~0.1 s a hash, and the database is thrown away after the run).
@@ -28,20 +33,168 @@ PASSWORD = "ThiDua@2026"  # noqa: S105 - a throwaway database's shared test pass
 ROOT_CODE = "LOAD-BTG"
 PLAN_NUMBER = "01-KH/LOAD"
 BLOCS = 3
-# (code, text, max points, method, kind, target value) — a 100-point table with every input method.
-CRITERIA = (
-    ("1", "Công tác nắm bắt, định hướng tư tưởng", 10, "manual", "regular", None),
-    ("2", "Công tác tham mưu cho cấp ủy", 10, "manual", "regular", None),
-    ("3", "Công tác tuyên truyền, báo cáo viên", 15, "manual", "regular", None),
-    ("4", "Số buổi sinh hoạt chính trị tổ chức trong đợt", 10, "target", "regular", 12),
-    ("5", "Có kế hoạch học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", 5, "boolean", "regular", None),
-    ("6", "Công tác khoa giáo, văn hóa – văn nghệ", 20, "manual", "regular", None),
-    ("7", "Công tác giáo dục lý luận chính trị", 10, "manual", "regular", None),
-    ("8", "Số sáng kiến, mô hình hay được công nhận", 10, "count", "regular", None),
-    ("9", "Chế độ thông tin, báo cáo", 10, "manual", "regular", None),
-    ("10", "Thành tích đặc biệt xuất sắc", 5, "manual", "bonus", None),
-)
 TIERS = (("Xuất sắc", Decimal(90)), ("Khá", Decimal(70)), ("Trung bình", Decimal(0)))
+D = Decimal
+
+
+def table_spec():
+    """A 100-point rule-based table (two standards, the first in two sections) and a bonus criterion."""
+    from campaigns import points as pt
+
+    deduction, bonus, once, each = pt.RuleKind.DEDUCTION, pt.RuleKind.BONUS, pt.Per.ONCE, pt.Per.OCCURRENCE
+    bands = tuple(
+        pt.Band(lower=D(lower), below=None if below is None else D(below), points=D(points))
+        for lower, below, points in ((98, None, 10), (95, 98, 8), (90, 95, 6), (0, 90, 3))
+    )
+    section_a = (
+        pt.CriterionSpec(
+            code="1.1",
+            text="Chế độ thông tin, báo cáo",
+            standard_points=D(10),
+            deduction_cap=D(3),
+            rules=(
+                pt.RuleSpec(code="1.1a", kind=deduction, per=each, points=D("0.5"), cap=D(2), text="Mỗi báo cáo chậm"),
+                pt.RuleSpec(code="1.1b", kind=deduction, per=once, points=D(1), text="Không có kế hoạch năm"),
+            ),
+        ),
+        pt.CriterionSpec(
+            code="1.2",
+            text="Số buổi sinh hoạt chính trị (chỉ tiêu 12)",
+            standard_points=D(10),
+            base=pt.BaseSpec(kind=pt.BaseKind.TARGET, target=D(12), input_label="Số buổi"),
+            rules=(
+                pt.RuleSpec(
+                    code="1.2a",
+                    kind=pt.RuleKind.STEP_BONUS,
+                    above=D(12),
+                    step=D(1),
+                    points=D("0.25"),
+                    cap=D(1),
+                    text="Mỗi buổi vượt chỉ tiêu",
+                ),
+            ),
+        ),
+        pt.CriterionSpec(
+            code="1.3",
+            text="Giải quyết văn bản đúng hạn",
+            standard_points=D(10),
+            base=pt.BaseSpec(kind=pt.BaseKind.BANDS, bands=bands, input_label="Tỷ lệ đúng hạn (%)"),
+        ),
+    )
+    section_b = (
+        pt.CriterionSpec(
+            code="1.4",
+            text="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            standard_points=D(10),
+            base=pt.BaseSpec(
+                kind=pt.BaseKind.YES_NO_PARTS,
+                parts=(
+                    pt.Part(code="1.4a", points=D(6), text="Có kế hoạch"),
+                    pt.Part(code="1.4b", points=D(4), text="Có sơ kết"),
+                ),
+            ),
+        ),
+        pt.CriterionSpec(
+            code="1.5",
+            text="Sáng kiến, mô hình hay được công nhận (tối thiểu 4)",
+            standard_points=D(10),
+            base=pt.BaseSpec(kind=pt.BaseKind.COUNT_MINIMUM, minimum=4, partial=True, input_label="Số sáng kiến"),
+            rules=(
+                pt.RuleSpec(
+                    code="1.5a", kind=bonus, per=each, points=D("0.5"), cap=D(1), text="Mỗi sáng kiến cấp tỉnh"
+                ),
+            ),
+        ),
+        pt.CriterionSpec(
+            code="1.6",
+            text="Công tác khoa giáo, văn hóa – văn nghệ",
+            standard_points=D(10),
+            base=pt.BaseSpec(kind=pt.BaseKind.MANUAL),
+            rules=(
+                pt.RuleSpec(
+                    code="1.6a", kind=pt.RuleKind.EITHER, bonus=D("0.5"), deduction=D(1), text="Có tổng kết chuyên đề"
+                ),
+            ),
+        ),
+    )
+    standard_two = (
+        pt.CriterionSpec(
+            code="2.1", text="Công tác tuyên truyền, báo cáo viên", standard_points=D(20),
+            rules=(
+                pt.RuleSpec(code="2.1a", kind=deduction, per=each, points=D(1), cap=D(4), text="Mỗi tin bài sai sót"),
+                pt.RuleSpec(code="2.1b", kind=bonus, per=once, points=D(1), only_without_deductions=True,
+                            text="Được biểu dương"),
+            ),
+        ),
+        pt.CriterionSpec(
+            code="2.2", text="Công tác giáo dục lý luận chính trị", standard_points=D(20),
+            base=pt.BaseSpec(kind=pt.BaseKind.MANUAL),
+            rules=(pt.RuleSpec(code="2.2a", kind=pt.RuleKind.GATE, text="Để xảy ra vi phạm nghiêm trọng"),),
+        ),
+        pt.CriterionSpec(code="3.1", text="Thành tích đặc biệt xuất sắc", standard_points=D(5), role=pt.Role.BONUS,
+                         base=pt.BaseSpec(kind=pt.BaseKind.MANUAL)),
+    )  # fmt: skip
+    return pt.TableSpec(
+        groups=(
+            pt.GroupSpec(
+                code="I",
+                name="Tiêu chuẩn I: Công tác chuyên môn",
+                groups=(
+                    pt.GroupSpec(code="I.A", name="Mục A", criteria=section_a),
+                    pt.GroupSpec(code="I.B", name="Mục B", criteria=section_b),
+                ),
+            ),
+            pt.GroupSpec(code="II", name="Tiêu chuẩn II: Công tác tuyên truyền, giáo dục", criteria=standard_two),
+        ),
+        tiers=tuple(pt.Tier(name, lower) for name, lower in TIERS),
+        bonus_cap=D(5),
+    )
+
+
+def form_fields(criterion) -> dict[str, list[str]]:
+    """The fields of a criterion's form as the scenario types into them: name → [kind, largest sensible value],
+    kind "yes_no", "gate" (a yes/no that makes the unit not classified), "whole" or "number"; the name is without
+    the row's ``s<pk>-`` prefix."""
+    from campaigns import points as pt
+    from scoring.submissions.forms import answer_fields
+
+    base = criterion.base
+    largest = {
+        pt.BaseKind.TARGET: (base.target or D(0)) * D("1.3"),
+        pt.BaseKind.BANDS: D(100),
+        pt.BaseKind.COUNT_MINIMUM: D((base.minimum or 0) + 2),
+        pt.BaseKind.MANUAL: criterion.standard_points,
+    }.get(base.kind, D(3))
+    gates = {f"rule_{rule.code}" for rule in criterion.rules if rule.kind is pt.RuleKind.GATE}
+    fields = {}
+    for name, field in answer_fields(criterion).items():
+        if name in gates:
+            fields[name] = ["gate", ""]
+        elif hasattr(field, "choices"):
+            fields[name] = ["yes_no", ""]
+        elif name.startswith("rule_"):
+            fields[name] = ["whole", "2"]  # occurrences: mostly none
+        else:
+            fields[name] = ["whole" if field.widget.attrs.get("inputmode") == "numeric" else "number", str(largest)]
+    return fields
+
+
+def sample_typed(fields: dict[str, list[str]], rng: random.Random) -> dict[str, str]:
+    """What a person types into those fields (decimal commas half of the time); the scenario does the same."""
+    typed = {}
+    for name, (kind, largest) in fields.items():
+        if kind == "gate":
+            typed[name] = "yes" if rng.random() < 0.02 else "no"
+        elif kind == "yes_no":
+            typed[name] = "yes" if rng.random() < 0.7 else "no"
+        elif kind == "whole" and name.startswith("rule_"):
+            typed[name] = str(rng.choice((0, 0, 0, 1, 2)))
+        elif kind == "whole":
+            typed[name] = str(rng.randint(0, int(D(largest))))
+        else:
+            text = format(D(rng.randint(0, int(D(largest) * 4))) / 4, "f")
+            typed[name] = text.replace(".", ",") if rng.random() < 0.5 else text
+    return typed
 
 
 def _django() -> None:
@@ -135,47 +288,17 @@ def _campaign(root, officer, today):
     services.phase_save(
         campaign=campaign, actor=officer, name="Đợt 2", start_date=today + timedelta(days=31), end_date=end
     )
-    table = ts.table_create(
-        campaign=campaign,
-        participant_kind=ParticipantKind.COLLECTIVE,
-        declared_total=Decimal(100),
-        bonus_cap=Decimal(5),
-    )
-    group = ts.group_save(table=table, code="I", title="Nội dung và thang điểm thi đua")
-    for code, text, max_points, method, kind, target in CRITERIA:
-        fields = {"target_value": Decimal(target), "target_unit": "buổi"} if target else {}
-        if method == "count":
-            fields["count_minimum"] = 1
-        ts.criterion_save(
-            table=table,
-            group=group,
-            code=code,
-            text=text,
-            max_points=Decimal(max_points),
-            method=method,
-            kind=kind,
-            **fields,
-        )
-    ts.tiers_replace(campaign=campaign, tiers=list(TIERS))
+    ts.table_replace(campaign=campaign, participant_kind=ParticipantKind.COLLECTIVE, spec=table_spec())
     campaign = services.campaign_transition(campaign=campaign, action="launch", actor=officer)
     ps.participants_add_under(campaign=campaign, root=root, include_root=False)
     return campaign
 
 
-def sample_value(method: str, max_points: Decimal, target: Decimal | None, rng: random.Random):
-    """A valid input of the criterion's type, as the service takes it."""
-    if method == "boolean":
-        return rng.random() < 0.8
-    if method == "count":
-        return rng.randint(0, 4)
-    if method == "target":
-        return Decimal(rng.randint(0, int(target * 12 / 10)))
-    return Decimal(rng.randint(0, int(max_points) * 4)) / 4
-
-
 def _submissions(campaign, scorers, rng: random.Random) -> list[dict]:
     """Each ward opens its submission and answers about half of the criteria; returns the manifest rows."""
+    from campaigns.tables.spec import criterion_spec
     from scoring.submissions import services as self_services
+    from scoring.submissions.forms import answers_from
 
     phase = campaign.phases.order_by("position").first()
     by_org = {p.organization_id: p for p in campaign.participants.all()}
@@ -183,12 +306,13 @@ def _submissions(campaign, scorers, rng: random.Random) -> list[dict]:
     for scorer in scorers:
         ward_id = scorer.memberships.get().organization_id
         submission = self_services.submission_get_or_create(participant=by_org[ward_id], phase=phase)
-        scores = list(submission.scores.select_related("criterion").order_by("criterion__position"))
+        scores = list(submission.scores.select_related("criterion").prefetch_related("criterion__rules"))
+        specs = {s.pk: criterion_spec(s.criterion, s.criterion.rules.all()) for s in scores}
+        fields = {s.pk: form_fields(specs[s.pk]) for s in scores}
         for score in rng.sample(scores, len(scores) // 2):
-            c = score.criterion
             self_services.score_save_self(
                 score=score,
-                value=sample_value(c.method, c.max_points, c.target_value, rng),
+                inputs=answers_from(specs[score.pk], sample_typed(fields[score.pk], rng)),
                 note="Theo báo cáo sơ kết của đơn vị.",
                 expected_version=score.version,
                 actor=scorer,
@@ -197,14 +321,7 @@ def _submissions(campaign, scorers, rng: random.Random) -> list[dict]:
             {
                 "username": scorer.username,
                 "submission": submission.pk,
-                "criteria": {
-                    str(s.pk): {
-                        "method": s.criterion.method,
-                        "max": str(s.max_points),
-                        "target": str(s.criterion.target_value or ""),
-                    }
-                    for s in scores
-                },
+                "criteria": {str(s.pk): {"code": s.criterion.code, "fields": fields[s.pk]} for s in scores},
             }
         )
     return rows

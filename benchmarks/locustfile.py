@@ -5,9 +5,10 @@ Run by ``benchmarks/run_load.py`` (``make load``), which builds the data and wri
 password (so django-axes never counts a failure), then:
 
 - ``ScorerUser`` (50): opens its unit's scoring page from "My submissions", then alternates between
-  re-opening the page and saving one criterion the way the page's htmx form does (POST of the row's
-  ``value`` / ``note`` / ``version`` fields, ``HX-Request`` and the ``X-CSRFToken`` header from
-  ``<body hx-headers>``); the new version comes back in the fragment's out-of-band input.
+  re-opening the page and saving one criterion the way the page's htmx form does (POST of the row's answer
+  fields — ``value``, ``count``, ``points``, ``part_<code>``, ``rule_<code>`` as the manifest lists them —
+  with ``note`` / ``version``, ``HX-Request`` and the ``X-CSRFToken`` header from ``<body hx-headers>``); the
+  new version comes back in the fragment's out-of-band input.
 - ``OfficerUser`` (5): opens the campaign leaderboard and the phase leaderboard.
 
 A response counts as an error when its status is not the expected one or the page lacks what it must
@@ -76,18 +77,23 @@ def _status(response) -> str:
     return str(response.status_code) if response.status_code else f"no response ({response.error!r})"[:200]
 
 
-def _value(criterion: dict) -> str:
-    """A valid input as a person types it (decimal comma sometimes, yes/no for a yes/no criterion)."""
-    method = criterion["method"]
-    if method == "boolean":
-        return random.choice(("yes", "no"))
-    if method == "count":
-        return str(random.randint(0, 4))
-    if method == "target":
-        return str(random.randint(0, int(Decimal(criterion["target"]) * 12 / 10)))
-    quarters = random.randint(0, int(Decimal(criterion["max"])) * 4)
-    text = format(Decimal(quarters) / 4, "f")
-    return text.replace(".", ",") if random.random() < 0.5 else text
+def _answers(criterion: dict) -> dict[str, str]:
+    """Valid answers as a person types them into the row's fields (the manifest's kinds; see load_data.sample_typed):
+    yes/no, occurrences (mostly none), whole numbers, numbers with a decimal comma half of the time."""
+    typed = {}
+    for name, (kind, largest) in criterion["fields"].items():
+        if kind == "gate":
+            typed[name] = "yes" if random.random() < 0.02 else "no"
+        elif kind == "yes_no":
+            typed[name] = "yes" if random.random() < 0.7 else "no"
+        elif kind == "whole" and name.startswith("rule_"):
+            typed[name] = str(random.choice((0, 0, 0, 1, 2)))
+        elif kind == "whole":
+            typed[name] = str(random.randint(0, int(Decimal(largest))))
+        else:
+            text = format(Decimal(random.randint(0, int(Decimal(largest) * 4))) / 4, "f")
+            typed[name] = text.replace(".", ",") if random.random() < 0.5 else text
+    return typed
 
 
 class ScorerUser(HttpUser):
@@ -128,9 +134,9 @@ class ScorerUser(HttpUser):
         prefix = f"s{score_pk}"
         data = {
             f"{prefix}-version": self.versions[score_pk],
-            f"{prefix}-value": _value(self.criteria[score_pk]),
             f"{prefix}-note": random.choice(("", "Theo báo cáo sơ kết của đơn vị.", "Có biên bản kèm theo.")),
         }
+        data |= {f"{prefix}-{name}": typed for name, typed in _answers(self.criteria[score_pk]).items()}
         headers = {
             "HX-Request": "true",
             "HX-Current-URL": self.host + self.page_url,

@@ -7,6 +7,7 @@ from campaigns.models import (
     CovenantSignature,
     Criterion,
     CriterionGroup,
+    CriterionRule,
     EmulationProduct,
     Participant,
     Phase,
@@ -72,17 +73,31 @@ class CriterionGroupAdmin(admin.ModelAdmin):
     inlines = [CriterionInline]
 
 
+class RuleInline(admin.TabularInline):
+    model = CriterionRule
+    extra = 0
+    fields = ["position", "code", "text", "kind", "per", "points", "bonus", "deduction", "above", "step", "cap"]
+
+
+@admin.register(CriterionRule)
+class CriterionRuleAdmin(admin.ModelAdmin):
+    list_display = ["code", "text", "kind", "per", "points", "cap", "criterion"]
+    list_filter = ["kind", "per"]
+    search_fields = ["code", "text", "criterion__code", "criterion__table__campaign__name"]
+
+
 @admin.register(Criterion)
 class CriterionAdmin(admin.ModelAdmin):
     list_display = ["code", "text", "max_points", "method", "kind", "table"]
     list_filter = ["method", "kind", "evidence_required"]
     search_fields = ["code", "text", "table__campaign__name"]
+    inlines = [RuleInline]
 
 
 @admin.register(Tier)
 class TierAdmin(admin.ModelAdmin):
-    list_display = ["name", "lower_bound", "campaign", "position"]
-    search_fields = ["name", "campaign__name"]
+    list_display = ["name", "lower_bound", "table", "position"]
+    search_fields = ["name", "table__campaign__name"]
 
 
 class ProductInline(admin.TabularInline):

@@ -5,6 +5,6 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
 
     def ready(self):
-        from common.files import private_folder_register  # lazy: app registry
+        from common.files import private_folder_register  # lazy: registry
 
         private_folder_register("campaigns/plans", model="campaigns.Campaign", field="plan_document")

@@ -1,4 +1,4 @@
-"""Demo campaigns of the seed articles (docs: DESIGN.md §2), loaded after ``organizations.demo``.
+"""Demo campaigns of the seed articles (the README's "Demo data"), loaded after ``organizations.demo``.
 
 Seed 000: plan 383-KH/BTGTW, three phases with their own themes, collectives and individuals, at least one
 emulation product per unit. Seed 004: Sóc Trăng's ten wards on a 10-criterion, 100-point table with three
@@ -13,15 +13,18 @@ missing. A launched campaign is never edited. Every service call goes through th
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from campaigns import points as pt
 from campaigns.enums import (
     CampaignKind,
     CampaignStatus,
@@ -32,20 +35,22 @@ from campaigns.enums import (
     ProductStatus,
     ProductType,
 )
-from campaigns.models import Campaign, Covenant, Participant
+from campaigns.models import Campaign, Covenant, Participant, Tier
 from campaigns.participants import services as ps
 from campaigns.planning import services
+from campaigns.points import LEGACY_PART
 from campaigns.tables import services as ts
 from organizations import services as org_services
 from organizations.demo import CREATED, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, UNCHANGED, UPDATED
 from organizations.enums import Role
 from organizations.models import EmulationBloc, Organization, Person
 
+# A yes/no criterion is "yes/no parts" with one part worth its points (see _criterion_fields).
 MANUAL, TARGET, BOOLEAN, COUNT = (
     CriterionMethod.MANUAL,
     CriterionMethod.TARGET,
-    CriterionMethod.BOOLEAN,
-    CriterionMethod.COUNT,
+    "boolean",
+    CriterionMethod.COUNT_MINIMUM,
 )
 COLLECTIVE, INDIVIDUAL = ParticipantKind.COLLECTIVE, ParticipantKind.INDIVIDUAL
 
@@ -108,6 +113,8 @@ class CampaignRow(NamedTuple):
     people: tuple[str, ...] = ()
     registrations: tuple[RegistrationRow, ...] = ()
     launch: bool = True
+    units: tuple[str, ...] = ()  # organisations enrolled by code
+    spec_file: str = ""  # a rule-based table (campaigns/demo_data/), in the JSON shape of points.table_from_dict
 
 
 # Common classification of civil servants' results; seeds 000 and 003 name no tiers (a demo choice).
@@ -547,7 +554,41 @@ DONG_THAP_2022 = CampaignRow(
     ),
 )
 
-CAMPAIGNS: tuple[CampaignRow, ...] = (BTGTW_2020, SOC_TRANG_2023, DONG_THAP_2022)
+# --- the worked example: a rule-based 100-point table (campaigns/demo_data/rule_table_example.json) -------------
+
+EXAMPLE_FILE = Path(__file__).resolve().parent / "demo_data" / "rule_table_example.json"
+MINH_HOA_2026 = CampaignRow(
+    organization="SVH-MH",
+    officer="canbo_mh",
+    fields={
+        "kind": CampaignKind.REGULAR,
+        "plan_number": "99-KH/MINHHOA",
+        "plan_date": date(2026, 1, 5),
+        "signer_name": "Nguyễn Văn Minh",
+        "signer_title": "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+        "name": "Phong trào thi đua năm 2026 đối với Phòng Văn hóa – Xã hội các xã, phường (minh họa)",
+        "theme": "Bảng điểm chuẩn có điểm thưởng, điểm trừ và điều kiện xếp loại",
+        "objectives": "Minh họa cách chấm điểm theo bảng điểm chuẩn: điểm chuẩn, điểm thưởng, điểm trừ có mức trần, "
+        "tỷ lệ theo khung, tra bảng hai chiều và điều kiện không xếp loại.",
+        "start_date": date(2026, 1, 1),
+        "end_date": date(2026, 12, 31),
+        "participant_scope": ParticipantScope.COLLECTIVE,
+    },
+    phases=(PhaseRow("Năm 2026", date(2026, 1, 1), date(2026, 12, 31)),),
+    tables=(),
+    tiers=(),
+    units=("MH-X1", "MH-X2", "MH-X3"),
+    spec_file=str(EXAMPLE_FILE),
+)
+
+
+def example_table_spec() -> pt.TableSpec:
+    """The worked example's table (the JSON file's ``table``)."""
+    data = json.loads(EXAMPLE_FILE.read_text(encoding="utf-8"), parse_float=Decimal)
+    return pt.table_from_dict(data["table"])
+
+
+CAMPAIGNS: tuple[CampaignRow, ...] = (BTGTW_2020, SOC_TRANG_2023, DONG_THAP_2022, MINH_HOA_2026)
 
 
 class CloneRow(NamedTuple):
@@ -648,6 +689,9 @@ def _sync_phases(campaign: Campaign, row: CampaignRow, officer) -> Counter:
 def _criterion_fields(criterion: CriterionRow) -> dict:
     fields = criterion._asdict()
     fields["max_points"] = Decimal(criterion.max_points)
+    if criterion.method == BOOLEAN:
+        fields["method"] = CriterionMethod.YES_NO_PARTS
+        fields["params"] = {"parts": [{"code": LEGACY_PART, "points": str(criterion.max_points)}]}
     if criterion.target_value is not None:
         fields["target_value"] = Decimal(criterion.target_value)
     return fields
@@ -674,12 +718,19 @@ def _sync_tables(campaign: Campaign, row: CampaignRow) -> dict[str, Counter]:
     """Create the scoring tables and tiers a draft lacks; never touch those of a launched campaign."""
     present = set(campaign.scoring_tables.values_list("participant_kind", flat=True))
     criteria, tiers = Counter(), Counter()
+    if row.spec_file:
+        spec = example_table_spec()
+        count = sum(1 for _criterion in pt.iter_criteria(spec))
+        if COLLECTIVE in present or not campaign.is_draft:
+            return {"criteria": Counter({UNCHANGED: count}), "tiers": Counter({UNCHANGED: len(spec.tiers)})}
+        ts.table_replace(campaign=campaign, participant_kind=COLLECTIVE, spec=spec)
+        return {"criteria": Counter({CREATED: count}), "tiers": Counter({CREATED: len(spec.tiers)})}
     for table_row in row.tables:
         if table_row.participant_kind in present or not campaign.is_draft:
             criteria[UNCHANGED] += sum(len(group.criteria) for group in table_row.groups)
             continue
         criteria[CREATED] += _create_table(campaign, table_row)
-    if campaign.tiers.exists() or not campaign.is_draft:
+    if Tier.objects.filter(table__campaign=campaign).exists() or not campaign.is_draft:
         tiers[UNCHANGED] += len(row.tiers)
     else:
         ts.tiers_replace(campaign=campaign, tiers=[(name, Decimal(bound)) for name, bound in row.tiers])
@@ -694,6 +745,9 @@ def _sync_participants(campaign: Campaign, row: CampaignRow) -> Counter:
         ps.participants_add_under(campaign=campaign, root=_organization(row.units_under), include_root=False)
     if row.people:
         ps.participants_add_people(campaign=campaign, people=Person.objects.filter(code__in=row.people))
+    if row.units:
+        units = Organization.objects.filter(code__in=row.units)
+        ps.participants_add_organizations(campaign=campaign, organizations=units)
     added = campaign.participants.count() - before
     return Counter({CREATED: added, UNCHANGED: before})
 

@@ -43,20 +43,53 @@ TRANSITIONS: dict[str, dict[str, str]] = {
 
 
 class CriterionMethod(models.TextChoices):
-    """Same values as ``scoring_rules.Method`` (a test keeps them in step)."""
+    """How a criterion's base points come about; same values as ``points.BaseKind`` (a test keeps them in step)."""
 
-    MANUAL = "manual", _("Points entered by hand")
+    STANDARD = "standard", _("Standard points; only what went wrong is entered")
+    YES_NO_PARTS = "yes_no_parts", _("Yes / no parts")
+    BANDS = "bands", _("Bands of a typed value")
     TARGET = "target", _("Achievement against a target")
-    BOOLEAN = "boolean", _("Yes / no")
-    COUNT = "count", _("Count with a required minimum")
+    COUNT_MINIMUM = "count_minimum", _("Count with a required minimum")
+    LOOKUP = "lookup", _("Two-way lookup (size × value)")
+    MANUAL = "manual", _("Points entered by hand")
+    RELATIVE_TO_LEADER = "relative_to_leader", _("Relative to the leading unit")
 
 
 class CriterionKind(models.TextChoices):
-    """Same values as ``scoring_rules.Kind``."""
+    """Same values as ``points.Role``: a regular criterion, or one whose points are table bonus or penalty."""
 
     REGULAR = "regular", _("Regular criterion")
     BONUS = "bonus", _("Bonus points")
     PENALTY = "penalty", _("Penalty points")
+
+
+class RuleKind(models.TextChoices):
+    """A rule line inside a criterion; same values as ``points.RuleKind``."""
+
+    DEDUCTION = "deduction", _("Deduction")
+    BONUS = "bonus", _("Bonus")
+    EITHER = "either", _("Yes adds, no deducts")
+    STEP_BONUS = "step_bonus", _("Bonus per step above a threshold")
+    GATE = "gate", _("Not classified if yes")
+
+
+class RulePer(models.TextChoices):
+    OCCURRENCE = "occurrence", _("Per occurrence")
+    ONCE = "once", _("Once")
+
+
+class RelativeScope(models.TextChoices):
+    BLOC = "bloc", _("The leader of the unit's bloc")
+    CAMPAIGN = "campaign", _("The leader of the whole campaign")
+
+
+class ReviewLevel(models.TextChoices):
+    """A level of review (the campaign lists them in order)."""
+
+    BLOC_MEMBER = "bloc_member", _("Cross-checking by another member of the bloc")
+    BLOC_LEADER = "bloc_leader", _("Cross-checking by the bloc's leader")
+    REVIEWER = "reviewer", _("The launching organisation's reviewer")
+    HEAD = "head", _("Approval by the launching organisation's head")
 
 
 class ProductType(models.TextChoices):

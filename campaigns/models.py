@@ -16,10 +16,18 @@ from campaigns.enums import (
     PhaseCombination,
     ProductStatus,
     ProductType,
+    ReviewLevel,
+    RuleKind,
+    RulePer,
 )
 from common.db import TimeStampedModel, choices_check
 from common.uploads import PDF, server_file_name
 from organizations.models import Organization
+
+
+def default_review_levels() -> list[str]:
+    """One level: the launching organisation's reviewer (the behaviour before review levels existed)."""
+    return [ReviewLevel.REVIEWER.value]
 
 
 def plan_document_path(instance, filename: str) -> str:
@@ -52,6 +60,13 @@ class Campaign(TimeStampedModel):
         _("how phases combine"), max_length=20, choices=PhaseCombination.choices, default=PhaseCombination.WEIGHTED
     )
     min_products_per_unit = models.PositiveSmallIntegerField(_("minimum emulation products per unit"), default=0)
+    registration_required = models.BooleanField(
+        _("units must register before scoring"),
+        default=False,
+        help_text=_("When ticked, a participant can self-score only after it has registered."),
+    )
+    # The review levels in order (values of ReviewLevel); the last level's approval verifies a submission.
+    review_levels = models.JSONField(_("review levels"), default=default_review_levels, blank=True)
     plan_document = models.FileField(_("plan document (PDF)"), upload_to=plan_document_path, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT)
     created_by = models.ForeignKey(
@@ -67,7 +82,7 @@ class Campaign(TimeStampedModel):
     EDITABLE_FIELDS = (
         "kind", "plan_number", "plan_date", "signer_name", "signer_title", "name", "theme", "objectives",
         "start_date", "end_date", "interim_review_date", "final_review_date", "participant_scope",
-        "phase_combination", "min_products_per_unit", "plan_document",
+        "phase_combination", "min_products_per_unit", "registration_required", "review_levels", "plan_document",
     )  # fmt: skip
 
     class Meta:
@@ -114,6 +129,9 @@ EVENT_LABELS = {
     "finalise": _("Finalised"),
     "archive": _("Archived"),
     "clone": _("Copied from another campaign"),
+    "submission_window": _("Submission window opened"),
+    "extension": _("Extension granted to a participant"),
+    "scorer_assigned": _("Scorer assigned to an individual"),
 }
 
 
@@ -158,6 +176,9 @@ class Phase(TimeStampedModel):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2, default=1)
+    # The submission window (hạn nộp), apart from the phase's activity period; empty: the phase's own dates.
+    submission_opens = models.DateField(_("submissions open on"), null=True, blank=True)
+    submission_deadline = models.DateField(_("submission deadline (hạn nộp)"), null=True, blank=True)
 
     class Meta:
         verbose_name = pgettext_lazy("campaign phase", "phase")
@@ -171,10 +192,27 @@ class Phase(TimeStampedModel):
                 violation_error_message=_("A phase cannot end before it starts."),
             ),
             models.CheckConstraint(condition=Q(weight__gte=0), name="campaigns_phase_weight_not_negative"),
+            models.CheckConstraint(
+                condition=Q(submission_opens__isnull=True)
+                | Q(submission_deadline__isnull=True)
+                | Q(submission_deadline__gte=F("submission_opens")),
+                name="campaigns_phase_window_in_order",
+                violation_error_message=_("The submission deadline cannot be before the day submissions open."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def window_opens(self):
+        """The first day submissions are accepted."""
+        return self.submission_opens or self.start_date
+
+    @property
+    def window_closes(self):
+        """The last day submissions are accepted (the deadline, else the phase's end)."""
+        return self.submission_deadline or self.end_date
 
 
 class Participant(TimeStampedModel):
@@ -196,6 +234,15 @@ class Participant(TimeStampedModel):
         verbose_name=_("person"),
         related_name="participations",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    # An individual is scored by the person's own login, a scorer of their organisation, or this assigned user.
+    scorer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned scorer"),
+        related_name="assigned_participations",
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
     )
@@ -232,7 +279,7 @@ class Participant(TimeStampedModel):
         return ParticipantKind.COLLECTIVE if self.organization_id else ParticipantKind.INDIVIDUAL
 
 
-def _positive_points_check(field: str, name: str, message) -> models.CheckConstraint:
+def _positive_points_check(field: str, name: str, message) -> models.CheckConstraint:  # noqa: D103
     return models.CheckConstraint(condition=Q(**{f"{field}__gt": 0}), name=name, violation_error_message=message)
 
 
@@ -266,26 +313,46 @@ class ScoringTable(TimeStampedModel):
 
 
 class CriterionGroup(TimeStampedModel):
-    """A group of criteria (nhóm tiêu chí), e.g. "I. Công tác tuyên truyền"."""
+    """A group of criteria, nested to any depth: standard (tiêu chuẩn) → section (mục) → …, with a declared maximum."""
 
     table = models.ForeignKey(
         ScoringTable, verbose_name=_("scoring table"), related_name="groups", on_delete=models.CASCADE
     )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("inside group"), related_name="children", on_delete=models.CASCADE, null=True, blank=True
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     code = models.CharField(_("code"), max_length=20, blank=True)
     title = models.CharField(_("title"), max_length=500)
+    max_points = models.DecimalField(_("maximum points"), max_digits=7, decimal_places=2, null=True, blank=True)
 
     class Meta:
         verbose_name = _("criterion group")
         verbose_name_plural = _("criterion groups")
         ordering = ["table", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_points__isnull=True) | Q(max_points__gte=0),
+                name="campaigns_criteriongroup_max_not_negative",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
 
+def _not_negative(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=name)
+
+
 class Criterion(TimeStampedModel):
-    """One criterion (tiêu chí): how many points, and how the participant's input becomes points."""
+    """One criterion (tiêu chí): its standard points (điểm chuẩn), how its base points come about, its rule lines.
+
+    ``max_points`` holds the standard points. The base method's structured settings (yes/no parts, bands, the
+    lookup's rows, columns and points, the relative scope, the officer's labels for the inputs) are in ``params``;
+    the target, the count minimum and whether a count below it earns a share have their own columns.
+    ``campaigns/tables/spec.py`` turns a row into the pure ``points.CriterionSpec``.
+    """
 
     table = models.ForeignKey(
         ScoringTable, verbose_name=_("scoring table"), related_name="criteria", on_delete=models.CASCADE
@@ -296,13 +363,20 @@ class Criterion(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     code = models.CharField(_("code"), max_length=20)
     text = models.TextField(_("criterion"))
-    max_points = models.DecimalField(_("maximum points"), max_digits=7, decimal_places=2)
-    method = models.CharField(_("scoring method"), max_length=20, choices=CriterionMethod.choices, default="manual")
+    max_points = models.DecimalField(_("standard points"), max_digits=7, decimal_places=2)
+    method = models.CharField(
+        _("scoring method"), max_length=20, choices=CriterionMethod.choices, default=CriterionMethod.MANUAL
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=CriterionKind.choices, default=CriterionKind.REGULAR)
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_unit = models.CharField(_("unit"), max_length=50, blank=True)
     count_minimum = models.PositiveIntegerField(_("required minimum"), null=True, blank=True)
     count_partial = models.BooleanField(_("partial points below the minimum"), default=False)
+    params = models.JSONField(_("method settings"), default=dict, blank=True)
+    deduction_cap = models.DecimalField(
+        _("cap on all deductions"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    bonus_cap = models.DecimalField(_("cap on all bonuses"), max_digits=7, decimal_places=2, null=True, blank=True)
     minimum_points = models.DecimalField(
         _("minimum points (điểm liệt)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
@@ -321,15 +395,56 @@ class Criterion(TimeStampedModel):
             ),
             choices_check("method", CriterionMethod, "campaigns_criterion_method_valid"),
             choices_check("kind", CriterionKind, "campaigns_criterion_kind_valid"),
-            _positive_points_check(
-                "max_points", "campaigns_criterion_max_points_positive", _("Maximum points must be above 0.")
+            models.CheckConstraint(
+                condition=Q(max_points__gte=0),
+                name="campaigns_criterion_standard_not_negative",
+                violation_error_message=_("The standard points cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(minimum_points__isnull=True)
                 | Q(minimum_points__gte=0, minimum_points__lte=F("max_points")),
                 name="campaigns_criterion_minimum_within_max",
-                violation_error_message=_("The minimum points must be between 0 and the maximum points."),
+                violation_error_message=_("The minimum points must be between 0 and the standard points."),
             ),
+            _not_negative("deduction_cap", "campaigns_criterion_deduction_cap_not_negative"),
+            _not_negative("bonus_cap", "campaigns_criterion_bonus_cap_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text[:60]}"
+
+
+class CriterionRule(TimeStampedModel):
+    """A rule line of a criterion (điểm thưởng / điểm trừ): "Mỗi trường hợp … trừ 0,5 điểm (tối đa 1,5 điểm)"."""
+
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), related_name="rules", on_delete=models.CASCADE
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.CharField(_("code"), max_length=20)
+    text = models.TextField(_("rule"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=RuleKind.choices)
+    per = models.CharField(_("counted"), max_length=20, choices=RulePer.choices, blank=True)
+    points = models.DecimalField(_("points"), max_digits=7, decimal_places=2, null=True, blank=True)
+    bonus = models.DecimalField(_("points added for yes"), max_digits=7, decimal_places=2, null=True, blank=True)
+    deduction = models.DecimalField(_("points deducted for no"), max_digits=7, decimal_places=2, null=True, blank=True)
+    above = models.DecimalField(_("counted above"), max_digits=14, decimal_places=4, null=True, blank=True)
+    step = models.DecimalField(_("step"), max_digits=14, decimal_places=4, null=True, blank=True)
+    cap = models.DecimalField(_("at most"), max_digits=7, decimal_places=2, null=True, blank=True)
+    only_without_deductions = models.BooleanField(_("only when the criterion has no deduction"), default=False)
+    input_label = models.CharField(_("label of the answer"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("rule line")
+        verbose_name_plural = _("rule lines")
+        ordering = ["criterion", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "code"], name="campaigns_criterionrule_unique_code"),
+            choices_check("kind", RuleKind, "campaigns_criterionrule_kind_valid"),
+            _not_negative("points", "campaigns_criterionrule_points_not_negative"),
+            _not_negative("bonus", "campaigns_criterionrule_bonus_not_negative"),
+            _not_negative("deduction", "campaigns_criterionrule_deduction_not_negative"),
+            _not_negative("cap", "campaigns_criterionrule_cap_not_negative"),
         ]
 
     def __str__(self) -> str:
@@ -337,9 +452,12 @@ class Criterion(TimeStampedModel):
 
 
 class Tier(TimeStampedModel):
-    """A band of the classification (xếp loại): Xuất sắc ≥ 90, Khá ≥ 70, …"""
+    """A band of the classification (xếp loại) of one table: Xuất sắc ≥ 90, Khá ≥ 70, … (optional: a table may
+    only rank)."""
 
-    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), related_name="tiers", on_delete=models.CASCADE)
+    table = models.ForeignKey(
+        ScoringTable, verbose_name=_("scoring table"), related_name="tiers", on_delete=models.CASCADE
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=100)
     lower_bound = models.DecimalField(_("from (points)"), max_digits=7, decimal_places=2)
@@ -347,9 +465,9 @@ class Tier(TimeStampedModel):
     class Meta:
         verbose_name = _("tier")
         verbose_name_plural = _("tiers")
-        ordering = ["campaign", "position", "-lower_bound"]
+        ordering = ["table", "position", "-lower_bound"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "name"], name="campaigns_tier_unique_name"),
+            models.UniqueConstraint(fields=["table", "name"], name="campaigns_tier_unique_name_per_table"),
             models.CheckConstraint(condition=Q(lower_bound__gte=0), name="campaigns_tier_bound_not_negative"),
         ]
 

@@ -11,13 +11,27 @@ from organizations.enums import Role
 from organizations.reach import reach_for
 
 
+def participant_scored_by_q(user, prefix: str = "") -> Q:
+    """Participants ``user`` scores for (``prefix`` names the relation to the participant): units where they are
+    the scorer; individuals who are the user themself, whose organisation they score for, or assigned to them."""
+    if user is None or not user.is_authenticated:
+        return Q(pk__in=[])
+    units = sorted(reach_for(user).ids(Role.SCORER))
+    return (
+        Q(**{f"{prefix}organization_id__in": units})
+        | Q(**{f"{prefix}person__user_id": user.pk})
+        | Q(**{f"{prefix}person__organization_id__in": units})
+        | Q(**{f"{prefix}scorer_id": user.pk})
+    )
+
+
 def _visibility(user) -> Q:
     reach = reach_for(user)
     if reach.is_superuser:
         return Q()
     officer = reach.below_q(Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER, prefix="launching_organization__")
     member_orgs = sorted(reach.ids(*Role.values))
-    participant = Q(participants__organization_id__in=member_orgs) | Q(participants__person__user=user)
+    participant = Q(participants__organization_id__in=member_orgs) | participant_scored_by_q(user, "participants__")
     return officer | (participant & ~Q(status=CampaignStatus.DRAFT))
 
 
@@ -43,9 +57,8 @@ def campaign_get_for_user(user, *, pk: int) -> Campaign | None:
 
 def registrations_due_for_user(user) -> QuerySet:
     """Launched campaigns' participations this user answers for (their unit or themselves) not yet registered."""
-    units = sorted(reach_for(user).ids(Role.SCORER))
     return (
-        Participant.objects.filter(Q(organization_id__in=units) | Q(person__user_id=user.pk))
+        Participant.objects.filter(participant_scored_by_q(user))
         .filter(campaign__status=CampaignStatus.LAUNCHED, registration__isnull=True)
         .select_related("campaign", "organization", "person")
         .order_by("campaign__end_date", "campaign__name")

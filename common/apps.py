@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CommonConfig(AppConfig):
-    """Shared infrastructure (no models): registered for its management command ``fetch_fonts``."""
+    """Shared infrastructure (no models): registered for its management command ``fetch_fonts`` and its checks."""
 
     name = "common"
     verbose_name = _("Shared infrastructure")
+
+    def ready(self) -> None:
+        from common import checks  # noqa: F401  # lazy: registry (the deployment checks register on import)

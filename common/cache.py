@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
@@ -20,7 +22,7 @@ from redis.retry import Retry
 logger = logging.getLogger(__name__)
 
 # method name → what it returns when Redis is unavailable (the value a miss or a no-op returns)
-_DEFAULTS = {
+_DEFAULTS: dict[str, object] = {
     "add": False,
     "set": None,
     "touch": False,
@@ -34,7 +36,7 @@ _DEFAULTS = {
 
 
 class FailSoftRedisCache(RedisCache):
-    def __init__(self, server, params):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
         params = dict(params)
         options = dict(params.get("OPTIONS") or {})
         options.setdefault("retry", Retry(NoBackoff(), 0))
@@ -43,7 +45,7 @@ class FailSoftRedisCache(RedisCache):
         self._pause = float(params.get("FAIL_SOFT_PAUSE", 5.0))
         self._down_until = 0.0
 
-    def _soft(self, name: str, default, call):
+    def _soft[T](self, name: str, default: T, call: Callable[[], T]) -> T:
         if time.monotonic() < self._down_until:
             return default
         try:
@@ -53,19 +55,19 @@ class FailSoftRedisCache(RedisCache):
             logger.warning("Cache unavailable (%s: %s); %s() returns its default", type(exc).__name__, exc, name)
             return default
 
-    def get(self, key, default=None, version=None):
+    def get(self, key: Any, default: Any | None = None, version: int | None = None) -> Any:
         return self._soft("get", default, lambda: super(FailSoftRedisCache, self).get(key, default, version))
 
-    def incr(self, key, delta=1, version=None):
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
         # A missing key still raises ValueError (Django's contract); an unreachable Redis counts as 0 + delta.
         return self._soft("incr", delta, lambda: super(FailSoftRedisCache, self).incr(key, delta, version))
 
 
-def _wrap(name: str, default):
+def _wrap(name: str, default: object) -> Callable[..., Any]:
     parent = getattr(RedisCache, name)
 
     @functools.wraps(parent)
-    def method(self, *args, **kwargs):
+    def method(self: FailSoftRedisCache, *args: Any, **kwargs: Any) -> Any:
         value = default.copy() if isinstance(default, dict | list) else default
         return self._soft(name, value, lambda: parent(self, *args, **kwargs))
 

@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.apps import apps
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils import timezone
@@ -41,7 +42,7 @@ class StoredFile:
     sha256: str
 
 
-def sha256_of_upload(upload) -> str:
+def sha256_of_upload(upload: File) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in upload.chunks():
@@ -50,13 +51,13 @@ def sha256_of_upload(upload) -> str:
     return digest.hexdigest()
 
 
-def _base_name(name: str) -> str:
+def _base_name(name: str | None) -> str:
     """The file's own name without any folders a browser may send (never used on disk)."""
     return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "file"
 
 
 @contextmanager
-def stored_upload(upload, *, folder: str, file_type: str) -> Iterator[StoredFile]:
+def stored_upload(upload: File, *, folder: str, file_type: str) -> Iterator[StoredFile]:
     """Save a checked upload under a random name in ``folder``; removed again if the block raises.
 
     Write the row that points at the file inside the block (in the service's transaction)::
@@ -75,7 +76,7 @@ def stored_upload(upload, *, folder: str, file_type: str) -> Iterator[StoredFile
 
 def private_file_delete_on_commit(name: str) -> None:
     """Remove a stored file once the transaction that removed its row commits (kept if it rolls back)."""
-    from django.db import transaction  # lazy: keeps this module importable before the app registry
+    from django.db import transaction  # lazy: registry (keeps this module importable before the app registry)
 
     if name:
         transaction.on_commit(lambda: default_storage.delete(name))
@@ -150,7 +151,7 @@ def _referenced(folder: str) -> set[str]:
     return names
 
 
-def private_files_sweep(*, now=None) -> int:
+def private_files_sweep(*, now: datetime | None = None) -> int:
     """Delete files of the registered folders that no row points at and that are older than ``ORPHAN_GRACE``."""
     cutoff = (now or timezone.now()) - ORPHAN_GRACE
     removed = 0

@@ -5,8 +5,16 @@ start with "+", "-" or "@" when a user edits them. Our exports contain no formul
 cell is stored as a plain string, with Excel's "quote prefix" so it stays text when the cell is edited.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.workbook import Workbook
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -22,9 +30,9 @@ def cells_as_text(workbook: Workbook) -> Workbook:
     return workbook
 
 
-def text_row(sheet, values: list) -> list:
+def text_row(sheet: WriteOnlyWorksheet, values: Sequence[object]) -> list[object]:
     """For a write-only sheet (rows streamed, never revisited): ``values`` with formula-like strings as text cells."""
-    row = []
+    row: list[object] = []
     for value in values:
         if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
             cell = WriteOnlyCell(sheet, value=value)

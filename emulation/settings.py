@@ -73,6 +73,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Absolute address of the site, printed in QR codes on certificates (links to /verify/<code>/).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public verify page (/verify/): lookups per client IP and minute before a 429 page.
+VERIFY_RATE_LIMIT_PER_MINUTE = env_int("VERIFY_RATE_LIMIT_PER_MINUTE", 20)
 # Static folders whose files (stylesheets, images) generated PDFs may embed; common/pdf/fetcher.py refuses the rest.
 PDF_STATIC_SUBDIRS = ("common", "awards")
 
@@ -106,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "common.middleware.PrivatePagesNotStoredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -170,10 +173,20 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Lock-out (common/lockout.py): a user name from one address after LOGIN_FAILURE_LIMIT failures, never the name alone;
+# an address across names after LOGIN_IP_FAILURE_LIMIT (password spraying; a whole office may share one address).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind reverse proxies (the README's nginx), the client is the N-th address from the right of X-Forwarded-For;
+# 0 (no proxy) reads REMOTE_ADDR only, so a client cannot claim any address it likes (common/lockout.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "common.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
+# A locked request is answered 429 whatever locked it (a name from an address, or the address), and trying again
+# while locked does not extend the lock.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
@@ -196,13 +209,8 @@ if DEBUG:
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    # Hashed names and a manifest whatever DEBUG says; a missing manifest never breaks a page (common/staticfiles.py).
+    "staticfiles": {"BACKEND": "common.staticfiles.ForgivingManifestStorage"},
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
@@ -230,6 +238,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Shared office computers: a session ends with the browser by default and after SESSION_HOURS at the latest.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -331,7 +342,7 @@ if REDIS_CACHE_URL:
     CACHES["default"]["FAIL_SOFT_PAUSE"] = 5.0
 # Login throttling (django-axes) keeps its counters in the database, never in the cache: logging in works
 # while Redis is down.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "common.lockout.LockoutHandler"
 
 # `manage.py load_demo` runs these in order (each app adds its part of the seed situations).
 DEMO_LOADERS = [

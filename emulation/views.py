@@ -14,6 +14,7 @@ from organizations.enums import Role
 from organizations.reach import reach_for
 from scoring.review import selectors as review_selectors
 from scoring.submissions import selectors as self_selectors
+from scoring.submissions.feedback import returned_list_for_user
 
 
 def _officer_summary(user) -> dict:
@@ -42,13 +43,14 @@ def home(request):
         "scorer_units": [m.organization for m in memberships if m.role == Role.SCORER],
         "registrations_due": list(campaign_selectors.registrations_due_for_user(user)[:20]),
         "open_phases": self_selectors.submission_list_for_user(user),
+        "returned": returned_list_for_user(user),
+        # What waits at a review level this person holds (a reviewer, the head, a bloc member cross-checking).
+        "review_waiting": review_selectors.review_waiting_count(user),
     }
     context["council_sessions"] = list(award_todos.council_sessions_for_user(user)[:10])
     context["is_council"] = context["is_council"] or bool(context["council_sessions"])
     if context["is_signer"]:
         context["decisions_to_sign"] = list(award_todos.decisions_to_sign(user)[:10])
-    if context["is_reviewer"] or context["is_officer"]:
-        context["review_waiting"] = review_selectors.review_queue(user).count()
     if context["is_officer"]:
         context |= _officer_summary(user)
     return render(request, "home.html", context)

@@ -14,15 +14,23 @@ from organizations.services import organization_create, organization_update
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "short_name", "kind", "parent", "is_active"]
-    list_filter = ["kind", "is_active", "depth"]
+    list_display = ["name", "code", "short_name", "kind", "document_style", "parent", "is_active"]
+    list_filter = ["kind", "document_style", "is_active", "depth"]
     search_fields = ["name", "short_name", "code"]
     autocomplete_fields = ["parent", "merged_into"]
     readonly_fields = ["path", "depth", "created_at", "updated_at"]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None and "document_style" in form.base_fields:
+            # Left empty on a new organisation, the style follows its kind (Party bodies write Party documents).
+            form.base_fields["document_style"].required = False
+        return form
+
     def save_model(self, request, obj, form, change):
         # Go through the services so tree paths and history stay right.
-        fields = {name: form.cleaned_data[name] for name in ["code", "name", "short_name", "kind", "is_active"]}
+        names = ["code", "name", "short_name", "kind", "is_active", "document_style"]
+        fields = {name: form.cleaned_data[name] for name in names}
         if change:
             organization_update(organization=obj, parent=form.cleaned_data["parent"], changed_by=request.user, **fields)
         else:

@@ -1,4 +1,4 @@
-"""Demo data: the organisations, people, blocs and users of the five seed situations (docs: DESIGN.md §2).
+"""Demo data: the organisations, people, blocs and users of the five seed situations (the README's "Demo data").
 
 Data first (plain tuples keyed by natural codes), then one small loader per section. Every loader is
 idempotent: it looks rows up by their natural key, creates what is missing, writes only what differs
@@ -122,6 +122,18 @@ ORGANIZATIONS: tuple[OrgRow, ...] = (
         OrgRow(f"BTG-ST-P{n}", f"Ban Tuyên giáo Đảng ủy Phường {n}", COMMUNE, "BTGTU-ST", f"BTG Phường {n}")
         for n in range(1, 11)
     ),
+    # The worked example of a rule-based table (campaigns/demo_data/rule_table_example.json): an illustrative
+    # province whose culture department scores three communes' culture–society offices (plan 99-KH/MINHHOA).
+    OrgRow(
+        "UBND-MH",
+        "Ủy ban nhân dân tỉnh Minh Họa (minh họa)",
+        OrganizationKind.PROVINCE,
+        short_name="UBND tỉnh Minh Họa",
+    ),
+    OrgRow("SVH-MH", "Sở Văn hóa, Thể thao và Du lịch tỉnh Minh Họa", DEPT, "UBND-MH", "Sở VHTTDL Minh Họa"),
+    OrgRow("MH-X1", "Phòng Văn hóa – Xã hội xã An Hòa", COMMUNE, "UBND-MH", "Phòng VH-XH An Hòa"),
+    OrgRow("MH-X2", "Phòng Văn hóa – Xã hội xã Bình Lợi", COMMUNE, "UBND-MH", "Phòng VH-XH Bình Lợi"),
+    OrgRow("MH-X3", "Phòng Văn hóa – Xã hội phường Châu Thành", COMMUNE, "UBND-MH", "Phòng VH-XH Châu Thành"),
 )
 
 # Per ward 1…10: (cán bộ phụ trách tuyên giáo, trưởng ban tuyên giáo đảng ủy phường).
@@ -177,6 +189,14 @@ PEOPLE: tuple[PersonRow, ...] = (
     PersonRow("CB-ST-03", "Nguyễn Thị Ngọc Phượng", F, "Chuyên viên", "BTGTU-ST"),
     PersonRow("CB-ST-04", "Huỳnh Quốc Bảo", M, "Chuyên viên", "BTGTU-ST"),
     PersonRow("CB-ST-05", "Thạch Thị Sa Ry", F, "Chuyên viên", "BTGTU-ST"),
+    PersonRow("CB-MH-01", "Nguyễn Thị Thanh Xuân", F, "Chuyên viên thi đua – khen thưởng", "SVH-MH"),
+    PersonRow("CB-MH-02", "Trần Minh Quang", M, "Chuyên viên thẩm định", "SVH-MH"),
+    # The State-style example of issue 12: the department's council and its deputy director signing "KT. GIÁM ĐỐC".
+    PersonRow("CB-MH-03", "Phạm Thị Lan", F, "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch", "SVH-MH"),
+    PersonRow("CB-MH-04", "Đỗ Thanh Tùng", M, "Chánh Văn phòng Sở Văn hóa, Thể thao và Du lịch", "SVH-MH"),
+    PersonRow("CB-MH-X1", "Lê Văn Hậu", M, "Trưởng phòng Văn hóa – Xã hội", "MH-X1"),
+    PersonRow("CB-MH-X2", "Phạm Thị Ngọc Ánh", F, "Trưởng phòng Văn hóa – Xã hội", "MH-X2"),
+    PersonRow("CB-MH-X3", "Võ Hoàng Phúc", M, "Trưởng phòng Văn hóa – Xã hội", "MH-X3"),
     *(
         PersonRow(f"CB-ST-P{ward}-{i:02d}", name, gender, position, f"BTG-ST-P{ward}")
         for ward, staff in enumerate(WARD_STAFF, start=1)
@@ -236,6 +256,13 @@ USERS: tuple[UserRow, ...] = (
     UserRow("quantri", Role.ADMIN, "TU-ST", "CB-TUST-01", is_admin=True),
     UserRow("canbo_tw", Role.OFFICER, "BTGTW", "CB-BTGTW-TCCB-02"),
     UserRow("canbo_dt", Role.OFFICER, "BTGTU-DT", "CB-DT-VP-02"),
+    UserRow("canbo_mh", Role.OFFICER, "SVH-MH", "CB-MH-01"),
+    UserRow("thamdinh_mh", Role.REVIEWER, "SVH-MH", "CB-MH-02"),
+    UserRow("nguoiky_mh", Role.SIGNER, "SVH-MH", "CB-MH-03"),
+    UserRow("thuky_mh", Role.COUNCIL_SECRETARY, "SVH-MH", "CB-MH-04"),
+    UserRow("chamdiem_mh1", Role.SCORER, "MH-X1", "CB-MH-X1"),
+    UserRow("chamdiem_mh2", Role.SCORER, "MH-X2", "CB-MH-X2"),
+    UserRow("chamdiem_mh3", Role.SCORER, "MH-X3", "CB-MH-X3"),
 )
 
 

@@ -15,6 +15,18 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class DocumentStyle(models.TextChoices):
+    """Which system of administrative documents an organisation writes (its decisions, minutes, certificates)."""
+
+    STATE = "state", _("State (Decree 30/2020/NĐ-CP)")
+    PARTY = "party", _("Party (Regulation 66-QĐ/TW, Guidance 36-HD/VPTW)")
+
+
+def default_document_style(kind: str) -> str:
+    """Party bodies write Party documents; every other kind writes State documents."""
+    return DocumentStyle.PARTY if kind == OrganizationKind.PARTY_BODY else DocumentStyle.STATE
+
+
 class BlocKind(models.TextChoices):
     BLOC = "bloc", pgettext_lazy("emulation bloc (same function)", "Bloc")
     CLUSTER = "cluster", pgettext_lazy("emulation cluster (same area)", "Cluster")

@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organizations.enums import BlocRole
+from organizations.enums import BlocRole, DocumentStyle
 from organizations.models import Organization, Person
 
 
@@ -32,15 +32,22 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["parent", "code", "name", "short_name", "kind", "is_active"]
+        fields = ["parent", "code", "name", "short_name", "kind", "document_style", "is_active"]
 
-    def __init__(self, *args, parent_choices, allow_root: bool, is_update: bool, **kwargs):
+    def __init__(self, *args, parent_choices, allow_root: bool, is_update: bool, can_set_style: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parent_choices
         self.fields["parent"].required = not allow_root
         if not is_update:
             del self.fields["note"]
             del self.fields["is_active"]
+        if not can_set_style:
+            del self.fields["document_style"]  # only an administrator chooses it; otherwise it follows the kind
+        elif not is_update:
+            style = self.fields["document_style"]
+            style.required = False
+            style.choices = [("", _("— From the kind (Party bodies: Party) —")), *DocumentStyle.choices]
+            self.initial["document_style"] = ""
         self.helper = _helper(_("Save"))
 
     def clean_code(self):

@@ -6,7 +6,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.db import TimeStampedModel, choices_check
-from organizations.enums import BlocKind, BlocRole, Gender, ImportKind, ImportStatus, OrganizationKind, Role
+from organizations.enums import (
+    BlocKind,
+    BlocRole,
+    DocumentStyle,
+    Gender,
+    ImportKind,
+    ImportStatus,
+    OrganizationKind,
+    Role,
+)
 
 
 class Organization(TimeStampedModel):
@@ -21,6 +30,14 @@ class Organization(TimeStampedModel):
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganizationKind.choices, default=OrganizationKind.UNIT)
+    # Set from the kind when the organisation is created (Party bodies: Party); an admin may change it.
+    document_style = models.CharField(
+        _("document style"),
+        max_length=10,
+        choices=DocumentStyle.choices,
+        default=DocumentStyle.STATE,
+        help_text=_("How its decisions, minutes and certificates are laid out: State or Party documents."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),
@@ -47,6 +64,7 @@ class Organization(TimeStampedModel):
         ordering = ["path"]
         constraints = [
             choices_check("kind", OrganizationKind, "organizations_organization_kind_valid"),
+            choices_check("document_style", DocumentStyle, "organizations_organization_document_style_valid"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")), name="organizations_organization_not_own_parent"
             ),

@@ -7,11 +7,15 @@ predicates stay cheap and selectors can turn the same reach into one SQL filter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
 from organizations.enums import TREE_ROLES, Role
 from organizations.models import Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 _CACHE_ATTR = "_organization_reach"
 
@@ -61,12 +65,12 @@ class Reach:
         return Q(**{f"{prefix}id__in": sorted(self.ids(*Role.values))}) | self.below_q(*TREE_ROLES, prefix=prefix)
 
 
-def reach_for(user) -> Reach:
+def reach_for(user: User | AnonymousUser | None) -> Reach:
     """The reach of ``user``; anonymous users reach nothing."""
     if user is None or not user.is_authenticated:
         return Reach()
     cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
+    if isinstance(cached, Reach):
         return cached
     by_role: dict[str, dict[int, str]] = {}
     rows = Membership.objects.filter(user=user, organization__is_active=True).values_list(
@@ -79,7 +83,7 @@ def reach_for(user) -> Reach:
     return reach
 
 
-def reach_forget(user) -> None:
+def reach_forget(user: User | AnonymousUser) -> None:
     """Drop the cached reach (after memberships change within one request or test)."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)

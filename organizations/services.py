@@ -8,10 +8,10 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from organizations.enums import BlocRole, Role
+from organizations.enums import BlocRole, Role, default_document_style
 from organizations.models import BlocMember, EmulationBloc, Membership, Organization, OrganizationChange, Person
 
-ORGANIZATION_FIELDS = ("code", "name", "short_name", "kind", "is_active")
+ORGANIZATION_FIELDS = ("code", "name", "short_name", "kind", "is_active", "document_style")
 
 
 PATH_DIGITS = 10  # fixed-width segments make the path sort in tree order (siblings by creation)
@@ -30,8 +30,12 @@ def organization_create(
     parent: Organization | None = None,
     short_name: str = "",
     is_active: bool = True,
+    document_style: str = "",
 ) -> Organization:
-    """Create an organisation under ``parent`` (or as a root) and set its tree path."""
+    """Create an organisation under ``parent`` (or as a root) and set its tree path.
+
+    ``document_style`` defaults from the kind: Party bodies write Party documents, the others State documents.
+    """
     organization = Organization(
         code=code.strip(),
         name=name.strip(),
@@ -39,6 +43,7 @@ def organization_create(
         kind=kind,
         parent=parent,
         is_active=is_active,
+        document_style=document_style or default_document_style(kind),
     )
     organization.full_clean(exclude=["path"])
     organization.save()

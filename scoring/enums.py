@@ -26,3 +26,11 @@ class TieBreak(models.TextChoices):
 
     SHARED = "shared", _("Equal totals share a rank")
     VERIFIED_FIRST = "verified_first", _("Equal totals share a rank; fully verified results listed first")
+
+
+class EntryStatus(models.TextChoices):
+    """A participant's place in a ranking run."""
+
+    RANKED = "ranked", _("Ranked")
+    NOT_CLASSIFIED = "not_classified", _("Not classified")
+    NOT_SUBMITTED = "not_submitted", _("Not submitted")

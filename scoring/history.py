@@ -25,6 +25,7 @@ def event_record(
     old=None,
     new=None,
     reason: str = "",
+    review_level: str = "",
 ) -> SubmissionEvent:
     """Append one entry to the submission's history (never updated or deleted afterwards)."""
     return SubmissionEvent.objects.create(
@@ -35,5 +36,6 @@ def event_record(
         old_value=_text(old),
         new_value=_text(new),
         reason=reason,
+        review_level=review_level,
         actor=actor,
     )

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Criterion, Participant, Phase
 from common.db import TimeStampedModel, choices_check
 from organizations.models import EmulationBloc
-from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
+from scoring.enums import EntryStatus, RankingStatus, SubmissionStatus, TieBreak
 
 POINTS = {"max_digits": 9, "decimal_places": 2}
 
@@ -43,6 +43,21 @@ class Submission(TimeStampedModel):
         blank=True,
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Where the review stands: an index into the campaign's review levels (campaigns.Campaign.review_levels).
+    review_stage = models.PositiveSmallIntegerField(_("review level"), default=0)
+    # Totals kept by the scoring services in the same transaction as every input (points that count: verified
+    # where a reviewer corrected the inputs, else the unit's own), so a ranking reads one row per submission.
+    # Before the table's caps: regular = Σ net of the regular criteria except relative ones, relative = Σ net of
+    # relative-to-leader criteria (provisional until ranked), bonus = Σ bonuses + bonus criteria, penalty = Σ penalty
+    # criteria. ``total`` applies the caps (with provisional relative points); ``self_total`` is the unit's own.
+    regular_points = models.DecimalField(_("criteria points"), **POINTS, default=0)
+    relative_points = models.DecimalField(_("relative criteria points"), **POINTS, default=0)
+    bonus_points = models.DecimalField(_("bonus points before the cap"), **POINTS, default=0)
+    penalty_points = models.DecimalField(_("penalty points before the cap"), **POINTS, default=0)
+    total = models.DecimalField(_("total"), **POINTS, default=0)
+    self_total = models.DecimalField(_("self-assessed total"), **POINTS, default=0)
+    is_gated = models.BooleanField(_("not classified"), default=False)
+    below_minimum = models.BooleanField(_("below a minimum (điểm liệt)"), default=False)
 
     class Meta:
         verbose_name = _("submission")
@@ -62,11 +77,15 @@ class Submission(TimeStampedModel):
 
 
 class Score(TimeStampedModel):
-    """One criterion of a submission: the unit's input and self-points, the reviewer's verified points.
+    """One criterion of a submission: the unit's inputs and points, the reviewer's corrected inputs and points.
 
-    ``max_points`` is copied from the criterion when the row is created (tables are frozen at launch)
-    so that the database itself enforces 0 ≤ points ≤ max. ``version`` is the optimistic lock that
-    turns two simultaneous saves into one success and one clear conflict.
+    Inputs are JSON in the shape ``campaigns.points.parse_inputs`` reads (``{"value": …, "rules": {…}}``). The
+    reviewer corrects inputs, never points: the criterion's rule turns them into points. The columns after the
+    inputs are the result that counts (verified where corrected, else self) kept by the services for the
+    ranking: ``net`` = max(0, base − deductions), ``bonus`` = the criterion's capped bonuses, and for
+    relative-to-leader criteria the typed ``value``, ``target`` and ``deduction``. ``max_points`` is the standard
+    points copied when the row is made. ``version`` is the optimistic lock that turns two simultaneous saves into
+    one success and one clear conflict.
     """
 
     submission = models.ForeignKey(
@@ -75,12 +94,22 @@ class Score(TimeStampedModel):
     criterion = models.ForeignKey(
         Criterion, verbose_name=_("criterion"), related_name="scores", on_delete=models.PROTECT
     )
-    max_points = models.DecimalField(_("maximum points"), **POINTS)
-    value = models.DecimalField(_("value entered"), max_digits=14, decimal_places=2, null=True, blank=True)
+    max_points = models.DecimalField(_("standard points"), **POINTS)
+    self_inputs = models.JSONField(_("the unit's answers"), default=dict, blank=True)
     self_points = models.DecimalField(_("self-assessed points"), **POINTS, null=True, blank=True)
+    self_bonus = models.DecimalField(_("self-assessed bonus"), **POINTS, default=0)  # part of self_points
     self_note = models.TextField(_("explanation"), blank=True)
+    verified_inputs = models.JSONField(_("the reviewer's corrected answers"), null=True, blank=True)
     verified_points = models.DecimalField(_("verified points"), **POINTS, null=True, blank=True)
     review_note = models.TextField(_("reviewer's reason"), blank=True)
+    net = models.DecimalField(_("points before bonuses"), **POINTS, default=0)
+    bonus = models.DecimalField(_("bonus"), **POINTS, default=0)
+    deduction = models.DecimalField(_("deduction"), **POINTS, default=0)
+    value = models.DecimalField(_("value entered"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target entered"), max_digits=14, decimal_places=2, null=True, blank=True)
+    gated = models.BooleanField(_("not classified"), default=False)
+    below_minimum = models.BooleanField(_("below its minimum"), default=False)
+    provisional = models.BooleanField(_("provisional"), default=False)
     version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
@@ -90,16 +119,16 @@ class Score(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["submission", "criterion"], name="scoring_score_one_per_criterion"),
             models.CheckConstraint(
-                condition=Q(self_points__isnull=True) | Q(self_points__gte=0, self_points__lte=F("max_points")),
-                name="scoring_score_self_points_in_range",
-                violation_error_message=_("Points must be between 0 and the criterion's maximum."),
+                condition=Q(self_points__isnull=True) | Q(self_points__gte=0),
+                name="scoring_score_self_points_not_negative",
+                violation_error_message=_("Points cannot be negative."),
             ),
             models.CheckConstraint(
-                condition=Q(verified_points__isnull=True)
-                | Q(verified_points__gte=0, verified_points__lte=F("max_points")),
-                name="scoring_score_verified_points_in_range",
-                violation_error_message=_("Points must be between 0 and the criterion's maximum."),
+                condition=Q(verified_points__isnull=True) | Q(verified_points__gte=0),
+                name="scoring_score_verified_points_not_negative",
+                violation_error_message=_("Points cannot be negative."),
             ),
+            models.CheckConstraint(condition=Q(net__gte=0, bonus__gte=0), name="scoring_score_result_not_negative"),
         ]
 
     def __str__(self) -> str:
@@ -109,6 +138,11 @@ class Score(TimeStampedModel):
     def points(self):
         """The points that count: verified where verified, else self-assessed."""
         return self.verified_points if self.verified_points is not None else self.self_points
+
+    @property
+    def inputs(self) -> dict:
+        """The answers that count: the reviewer's where corrected, else the unit's."""
+        return self.verified_inputs if self.verified_inputs is not None else (self.self_inputs or {})
 
 
 class Evidence(TimeStampedModel):
@@ -151,6 +185,8 @@ class SubmissionEvent(TimeStampedModel):
     old_value = models.CharField(_("old value"), max_length=100, blank=True)
     new_value = models.CharField(_("new value"), max_length=100, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # The review level (a campaigns.enums.ReviewLevel value) a reviewer's step or correction belongs to.
+    review_level = models.CharField(_("review level"), max_length=20, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.SET_NULL, null=True
     )
@@ -214,7 +250,7 @@ class RankingEntry(models.Model):
     """A participant's result in one run. Written set-based (INSERT … SELECT), so no timestamps.
 
     The result tables carry no database foreign keys (``db_constraint=False``): their rows are written only by
-    ``ranking_sql`` from existing runs and participants, and checking 100,000 rows per run at commit cost
+    scoring/ranking/sql.py from existing runs and participants, and checking 100,000 rows per run at commit cost
     longer than computing the ranking. Django still cascades deletes of runs and participants to them.
     """
 
@@ -244,7 +280,11 @@ class RankingEntry(models.Model):
     is_fully_verified = models.BooleanField(_("fully verified"), default=False)
     below_minimum = models.BooleanField(_("below a minimum (điểm liệt)"), default=False)
     tier_name = models.CharField(_("tier"), max_length=100, blank=True)
-    rank = models.PositiveIntegerField(_("rank"))
+    # Collectives and individuals are ranked apart; only "ranked" entries carry a rank (not classified: gated by a
+    # rule; not submitted: no submission sent in any phase of the run).
+    kind = models.CharField(_("participant kind"), max_length=20, default="collective")
+    status = models.CharField(_("result"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.RANKED)
+    rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ranking entry")

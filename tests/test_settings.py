@@ -41,6 +41,7 @@ def _production_env(**overrides: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(60)[:60],
         "ALLOWED_HOSTS": PRODUCTION_HOST,
+        "SITE_URL": f"https://{PRODUCTION_HOST}",
         **overrides,
     }
 

@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import CouncilRole, VoteChoice
+from awards.enums import CouncilRole, VoteChoice, WrittenChoice
 from awards.models import Council, CouncilSession
 from campaigns.models import Campaign
 from organizations.forms import OrganizationTreeChoiceField
@@ -77,7 +77,7 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = CouncilSession
-        fields = ["title", "campaign", "scheduled_at", "place"]
+        fields = ["title", "campaign", "scheduled_at", "place_name", "place"]
         widgets = {"scheduled_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, council, **kwargs):
@@ -88,7 +88,80 @@ class SessionForm(forms.ModelForm):
             .order_by("-start_date", "name")
         )
         self.fields["scheduled_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+        self.fields["place_name"].required = True  # the minutes are dated "Place name, ngày … tháng … năm …"
         self.helper = _helper()
+
+
+class MinutesDetailsForm(forms.Form):
+    """What the minutes need besides the votes: the place name, who chairs, who counts (among those present)."""
+
+    place_name = forms.CharField(
+        label=_("Place name"), max_length=100, help_text=_("Printed before the date on the minutes, e.g. Sóc Trăng.")
+    )
+    chair = forms.TypedChoiceField(label=_("Chaired by"), coerce=int)
+    committee_head = forms.TypedChoiceField(
+        label=_("Head of the counting committee"), coerce=int, required=False, empty_value=None
+    )
+    committee = forms.TypedMultipleChoiceField(
+        label=_("Other members of the counting committee"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, present, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(member.pk, f"{member.full_name} – {member.get_role_display()}") for member in present]
+        self.fields["chair"].choices = choices
+        self.fields["committee_head"].choices = [("", _("— No counting committee —")), *choices]
+        self.fields["committee"].choices = choices
+        self.helper = _helper(_("Save"))
+
+    def clean(self):
+        data = super().clean()
+        head, others = data.get("committee_head"), data.get("committee") or []
+        if others and head is None:
+            raise forms.ValidationError(_("Choose the head of the counting committee first."))
+        data["committee_ids"] = ([head] if head is not None else []) + [pk for pk in others if pk != head]
+        return data
+
+
+class WrittenVotesForm(forms.Form):
+    """One absent member's written votes: approve or reject (or nothing received) and the opinion, per nominee."""
+
+    def __init__(self, *args, items, initial_votes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        choices = [("", _("No written vote")), *WrittenChoice.choices]
+        for item in items:
+            choice, opinion = initial_votes.get(item.pk, ("", ""))
+            self.fields[f"choice_{item.pk}"] = forms.ChoiceField(
+                label=str(item.nomination.recipient),
+                choices=choices,
+                required=False,
+                initial=choice,
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+            self.fields[f"opinion_{item.pk}"] = forms.CharField(
+                label=_("Written opinion"),
+                required=False,
+                max_length=2000,
+                initial=opinion,
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+            )
+
+    def rows(self):
+        """(agenda item, its choice field, its opinion field), in agenda order."""
+        return [(item, self[f"choice_{item.pk}"], self[f"opinion_{item.pk}"]) for item in self.items]
+
+    def votes(self) -> dict[int, tuple[str, str]]:
+        """{item id: (choice, opinion)} for the items with a written vote."""
+        data = self.cleaned_data
+        return {
+            item.pk: (data[f"choice_{item.pk}"], data[f"opinion_{item.pk}"])
+            for item in self.items
+            if data.get(f"choice_{item.pk}")
+        }
 
 
 class AttendanceForm(forms.Form):

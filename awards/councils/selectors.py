@@ -61,7 +61,7 @@ def session_list(council: Council) -> QuerySet[CouncilSession]:
 
 def session_get_for_user(user, *, pk: int) -> CouncilSession | None:
     qs = CouncilSession.objects.filter(_visible_councils_q(user, "council__"), pk=pk)
-    return qs.select_related("council__organization", "campaign", "secretary").first()
+    return qs.select_related("council__organization", "campaign", "secretary", "chair").first()
 
 
 def agenda_list(session: CouncilSession) -> QuerySet[AgendaItem]:
@@ -109,3 +109,20 @@ def has_voted(session: CouncilSession, member: CouncilMember) -> bool:
 def ballot_count(session: CouncilSession) -> int:
     """How many members have cast their ballot (the only progress shown before voting closes)."""
     return BallotCast.objects.filter(session=session).count()
+
+
+def committee_ids(session: CouncilSession) -> list[int]:
+    """The counting committee's member ids, its head first."""
+    return list(session.counting_committee.order_by("position", "pk").values_list("member_id", flat=True))
+
+
+def written_vote_counts(session: CouncilSession) -> dict[int, int]:
+    """{member id: how many written votes the absent member has}."""
+    rows = session.written_votes.values("member_id").annotate(n=Count("pk"))
+    return {row["member_id"]: row["n"] for row in rows}
+
+
+def written_votes_of(session: CouncilSession, member: CouncilMember) -> dict[int, tuple[str, str]]:
+    """{agenda item id: (choice, opinion)} of one absent member's written votes."""
+    rows = session.written_votes.filter(member=member).values_list("item_id", "choice", "opinion")
+    return {item_id: (choice, opinion) for item_id, choice, opinion in rows}

@@ -1,10 +1,15 @@
 """Pure council ballot rules (no Django): quorum and whether a nomination is approved.
 
-``DESIGN.md`` §8 (Law 06/2022/QH15; Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP): councils
+The regulations (Law 06/2022/QH15; Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP): councils
 decide by majority with a quorum of two thirds of their members; top titles need a secret ballot with
 a high approval share of *all* members (historically 90%); lower titles follow each unit's own rules.
 So the quorum fraction and the approval ``Threshold`` are settings (catalogue data) with defaults here,
 not constants baked into the code.
+
+Absent members may vote in writing (Nghị định 98/2023 Art. 30(7): their opinions go into the minutes). How a
+written vote counts follows the threshold's base: on "all members" the written approvals are added to the present
+members' approvals (the absent members are part of the base); on "members present" they are not counted (the base
+is only those present). Written votes are never mixed into the secret tallies themselves.
 
 All arithmetic is exact (integers and ``Fraction``); no float is accepted anywhere.
 """
@@ -60,10 +65,12 @@ MORE_THAN_HALF_OF_PRESENT = Threshold(Decimal("50"), Base.PRESENT, inclusive=Fal
 @dataclass(frozen=True)
 class BallotResult:
     approved: bool
-    approve_share: Decimal  # approvals as a percent of base_count, 2 places, half up; 0.00 on an empty base
+    approve_share: Decimal  # approvals counted as a percent of base_count, 2 places, half up; 0.00 on an empty base
     base_count: int
     needed: int  # the fewest approvals that pass (at least 1)
     reason: str  # APPROVED, BELOW_THRESHOLD or EMPTY_BASE
+    approvals_counted: int = 0  # present members' approvals, plus written approvals when they count
+    written_counted: bool = False  # the written votes of absent members counted (an "all members" base)
 
 
 def _check_count(name: str, value: object) -> None:
@@ -128,24 +135,46 @@ def approve_share(approve: int, base: int) -> Decimal:
     return (Decimal(approve) * 100 / Decimal(base)).quantize(SHARE_QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def counts_written_votes(threshold: Threshold) -> bool:
+    """Whether absent members' written votes count: only when the base is all members."""
+    return threshold.base == Base.ALL
+
+
 def tally_result(
-    approve: int, reject: int, abstain: int, *, members: int, present: int, threshold: Threshold
+    approve: int,
+    reject: int,
+    abstain: int,
+    *,
+    members: int,
+    present: int,
+    threshold: Threshold,
+    written_approve: int = 0,
+    written_reject: int = 0,
 ) -> BallotResult:
     """The outcome of one nomination's ballot against ``threshold``.
 
-    Approved exactly when ``approve ≥ needed_approvals(...)``, i.e. approve × 100 ≥ percent × base
-    (> when not inclusive) and at least one approval. Raises ``ValueError`` on negative counts, more
-    votes than members present, or more present than members.
+    The approvals counted are the present members' ``approve`` plus, on an "all members" base, the absent members'
+    ``written_approve`` (on a "present" base written votes are ignored). Approved exactly when the approvals counted
+    reach ``needed_approvals(...)``, i.e. counted × 100 ≥ percent × base (> when not inclusive) and at least one.
+    Raises ``ValueError`` on negative counts, more votes than members present, more written votes than absent
+    members, or more present than members.
     """
-    for name, value in (("approve", approve), ("reject", reject), ("abstain", abstain)):
+    counts = (("approve", approve), ("reject", reject), ("abstain", abstain))
+    for name, value in (*counts, ("written_approve", written_approve), ("written_reject", written_reject)):
         _check_count(name, value)
     _check_attendance(members, present)
     cast = approve + reject + abstain
     if cast > present:
         raise ValueError(f"More votes cast ({cast}) than members present ({present}).")
+    if written_approve + written_reject > members - present:
+        raise ValueError(
+            f"More written votes ({written_approve + written_reject}) than absent members ({members - present})."
+        )
     base = base_count(threshold, members=members, present=present)
     needed = needed_approvals(threshold, members=members, present=present)
-    approved = approve >= needed
+    written_counted = counts_written_votes(threshold)
+    counted = approve + (written_approve if written_counted else 0)
+    approved = counted >= needed
     if approved:
         reason = APPROVED
     elif base == 0:
@@ -153,5 +182,11 @@ def tally_result(
     else:
         reason = BELOW_THRESHOLD
     return BallotResult(
-        approved=approved, approve_share=approve_share(approve, base), base_count=base, needed=needed, reason=reason
+        approved=approved,
+        approve_share=approve_share(counted, base),
+        base_count=base,
+        needed=needed,
+        reason=reason,
+        approvals_counted=counted,
+        written_counted=written_counted,
     )

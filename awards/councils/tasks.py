@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from awards.councils.services.ballots import MINUTES_RENDER_TASK, minutes_render
+from awards.councils.services.ballots import MINUTES_RENDER_TASK
+from awards.councils.services.minutes import minutes_render
 
 __all__ = ["minutes_render_task"]
 

@@ -4,6 +4,7 @@ from django.urls import path
 
 from awards.councils.views import ballots as council_ballot_views
 from awards.councils.views import councils as council_views
+from awards.councils.views import minutes as council_minutes_views
 from awards.councils.views import sessions as council_session_views
 
 urlpatterns: list = [
@@ -28,4 +29,10 @@ urlpatterns: list = [
     path("sessions/<int:pk>/close/", council_session_views.session_step, {"step": "close"}, name="session-close"),
     path("sessions/<int:pk>/ballot/", council_ballot_views.ballot_paper, name="session-ballot"),
     path("sessions/<int:pk>/minutes.pdf", council_session_views.minutes_download, name="session-minutes"),
+    path("sessions/<int:pk>/minutes/details/", council_minutes_views.minutes_details, name="session-minutes-details"),
+    path(
+        "sessions/<int:pk>/minutes/written-votes/<int:member_pk>/",
+        council_minutes_views.written_votes,
+        name="session-written-votes",
+    ),
 ]

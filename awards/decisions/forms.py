@@ -41,16 +41,31 @@ class DecisionCreateForm(forms.Form):
 
 
 class DecisionForm(forms.ModelForm):
+    regenerate_basis = forms.BooleanField(
+        label=_("Generate the legal basis again"),
+        required=False,
+        help_text=_(
+            "Replaces the legal basis above with the texts in force on the planned date, the plan and the council's "
+            "minutes."
+        ),
+    )
+
     class Meta:
         model = AwardDecision
         fields = list(HEADER_FIELDS)
         widgets = {
+            "decision_date": DATE,
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
-            "body": forms.Textarea(attrs={"rows": 4}),
+            "article_2": forms.Textarea(attrs={"rows": 3}),
+            "article_3": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 3}),
             "recipients_of_copies": forms.Textarea(attrs={"rows": 3}),
             "reason": forms.Textarea(attrs={"rows": 3}),
             "title": forms.TextInput(),
+            "proposal": forms.TextInput(),
         }
+        labels = {"decision_date": _("Planned date")}
+        help_texts = {"decision_date": _("The legal basis is generated for this date; the signer confirms the date.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +73,8 @@ class DecisionForm(forms.ModelForm):
             del self.fields["reason"]
         else:
             self.fields["reason"].required = True
+        for name in ("place", "article_2", "article_3"):
+            self.fields[name].required = True  # a decision cannot be issued without them
         self.helper = _helper(_("Save"))
 
 
@@ -126,6 +143,23 @@ class FollowupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Create the draft"))
+
+
+class VerifySerialForm(forms.Form):
+    """The serial printed on a certificate (Số: BTGTUST-2024-000001), for the public verify page."""
+
+    serial = forms.CharField(
+        label=_("Certificate serial"),
+        max_length=40,
+        help_text=_("As printed on the certificate after “Số:”, e.g. BTGTUST-2024-000001."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Verify"))
+        self.helper.form_method = "get"
+        self.helper.form_action = "verify-search"
+        self.helper.disable_csrf = True
 
 
 class CertificateTemplateForm(forms.ModelForm):

@@ -1,11 +1,12 @@
 """Pure numbering formats (no Django): decision numbers, certificate serials, golden-book numbers.
 
-Formats (``DESIGN.md`` §4, §5):
+Formats:
 
 - decision number: ``<number>/<symbol>``, e.g. ``45/QĐ-BTG``; the number comes from the organisation's
   register (the Django layer keeps it gap-free and unique), the symbol is the document kind and the
-  issuing body (``QĐ-BTG``, ``QĐ-UBND``). ``min_digits`` pads small numbers for registers that write
-  ``05/QĐ-BTG``. Only this state-document shape is handled, not Party numbers such as ``383-KH/BTGTW``;
+  issuing body (``QĐ-BTG``, ``QĐ-UBND``). ``min_digits`` pads small numbers (issued decisions use 2:
+  ``05/QĐ-BTG``). Party bodies write ``<number>-<kind>/<issuer>`` (``05-QĐ/BTGTU``, ``383-KH/BTGTW``) from the
+  same symbol (``style="party"``, see ``common.documents``); both shapes parse back to (number, symbol);
 - certificate serial: ``<PREFIX>-<year>-<number, at least 6 digits>``, e.g. ``BTG-2025-000123``;
 - golden-book number (số sổ vàng): ``<PREFIX>-<year>-<number, at least 4 digits>``, e.g. ``SV-2025-0045``.
 
@@ -18,10 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from common.documents import STATE, document_number
+
 SERIAL_DIGITS = 6
 GOLDEN_BOOK_DIGITS = 4
 
 _DECISION_RE = re.compile(r"(?:số\s*:?\s*)?([0-9]+)/([^/\s]+)", re.IGNORECASE)
+_PARTY_RE = re.compile(r"(?:số\s*:?\s*)?([0-9]+)-([^/\s-]+)/([^/\s]+)", re.IGNORECASE)
 _PREFIX_RE = re.compile(r"[A-Z0-9]+")
 
 
@@ -46,23 +50,31 @@ def _check_symbol(symbol: object) -> str:
     return symbol
 
 
-def format_decision_number(number: int, symbol: str, *, min_digits: int = 1) -> str:
-    """``45/QĐ-BTG`` from 45 and ``QĐ-BTG``; ``min_digits=2`` writes 5 as ``05``. Symbol is NFC-normalised."""
+def format_decision_number(number: int, symbol: str, *, min_digits: int = 1, style: str = STATE) -> str:
+    """``45/QĐ-BTG`` from 45 and ``QĐ-BTG``; ``min_digits=2`` writes 5 as ``05``; ``style="party"`` writes
+    ``05-QĐ/BTG``. Symbol is NFC-normalised."""
     _check_number(number, "decision number")
     if isinstance(min_digits, bool) or not isinstance(min_digits, int) or min_digits < 1:
         raise ValueError(f"min_digits must be a whole number of at least 1, not {min_digits!r}.")
-    return f"{number:0{min_digits}d}/{_check_symbol(symbol)}"
+    return document_number(number, _check_symbol(symbol), style=style, min_digits=min_digits)
 
 
 def parse_decision_number(text: str) -> tuple[int, str]:
     """``(45, "QĐ-BTG")`` from ``45/QĐ-BTG``.
 
     Lenient where imported ledgers vary: surrounding spaces, a leading ``Số:`` as printed on the
-    document, leading zeros (``05/…`` → 5), Unicode normalisation. Raises ``ValueError`` otherwise.
+    document, leading zeros (``05/…`` → 5), Unicode normalisation, the Party shape (``05-QĐ/BTGTU`` →
+    ``(5, "QĐ-BTGTU")``). Raises ``ValueError`` otherwise.
     """
     if not isinstance(text, str):
         raise TypeError(f"A decision number must be text, not {text!r}.")
     cleaned = unicodedata.normalize("NFC", text).strip()
+    party = _PARTY_RE.fullmatch(cleaned)
+    if party is not None:
+        number = int(party.group(1))
+        if number < 1:
+            raise ValueError(f"“{text}”: the decision number must be at least 1.")
+        return number, _check_symbol(f"{party.group(2)}-{party.group(3)}")
     match = _DECISION_RE.fullmatch(cleaned)
     if match is None:
         raise ValueError(f"“{text}” is not a decision number like “45/QĐ-BTG” (number, “/”, symbol).")

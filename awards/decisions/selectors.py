@@ -35,7 +35,9 @@ def decision_list_for_user(user, *, search: str = "", status: str = "") -> Query
 def decision_get_for_user(user, *, pk: int) -> AwardDecision | None:
     return (
         AwardDecision.objects.filter(_visible(user), pk=pk)
-        .select_related("issuing_organization__parent", "campaign", "refers_to", "register", "signer")
+        .select_related(
+            "issuing_organization__parent", "campaign", "refers_to__issuing_organization", "register", "signer"
+        )
         .first()
     )
 
@@ -88,15 +90,20 @@ def certificate_get(*, pk: int) -> Certificate | None:
     return _certificates_with_lines().filter(pk=pk).first()
 
 
+VERIFY_RELATED = ("recipient__decision", "recipient__award_type", "recipient__record__revoked_by")
+
+
 def certificate_get_by_code(*, code: str) -> Certificate | None:
     """For the public verify page: the certificate, its line, decision and ledger row (for revocation)."""
-    return (
-        Certificate.objects.select_related(
-            "recipient__decision", "recipient__award_type", "recipient__record__revoked_by"
-        )
-        .filter(verify_code=code)
-        .first()
-    )
+    return Certificate.objects.select_related(*VERIFY_RELATED).filter(verify_code=code).first()
+
+
+def certificate_get_by_serial(*, serial: str) -> Certificate | None:
+    """For the public verify page: the certificate whose printed serial is ``serial`` (spaces and case ignored)."""
+    cleaned = "".join(serial.split()).upper()
+    if not cleaned:
+        return None
+    return Certificate.objects.select_related(*VERIFY_RELATED).filter(serial=cleaned).first()
 
 
 def template_list_for_user(user) -> QuerySet[CertificateTemplate]:

@@ -7,19 +7,18 @@ app's own files, so plain WeasyPrint finds them too, and data: URIs (the QR code
 
 from __future__ import annotations
 
-import functools
-from datetime import date
-from pathlib import Path
-
-from django.contrib.staticfiles import finders
-from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from awards.documents.calibration import validate_calibration
 from awards.documents.data import CertificateData, DecisionData, MinutesData
 from awards.documents.qr import qr_data_uri
+from common import documents
+from common.documents import long_date, short_date
 from common.pdf import fonts
+from common.pdf.styles import administrative_context, font_faces, static_file_url
+
+__all__ = ["certificate_html", "decision_html", "long_date", "minutes_html", "short_date"]
 
 MODES = ("full", "overlay")
 LONG_ACHIEVEMENT_CHARS = 180  # past this the wording is set smaller so it keeps to three or four lines
@@ -35,52 +34,19 @@ CENTRED_FIELDS = {
 }
 
 
-def long_date(place: str, day: date) -> str:
-    """ "Hà Nội, ngày 05 tháng 02 năm 2025": Decree 30/2020 pads days below 10 and the months 1 and 2."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
-    return f"{place}, {text}" if place else text
-
-
-def short_date(day: date) -> str:
-    """ "15/05/2025"."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-@functools.cache
 def stylesheet_url(name: str) -> str:
     """The ``file://`` URL of ``static/awards/<name>``, found like any static file."""
-    found = finders.find(f"awards/{name}")
-    if not found:
-        raise ImproperlyConfigured(f"static/awards/{name} is missing")
-    return Path(found).resolve().as_uri()
+    return static_file_url(f"awards/{name}")
 
 
-def font_faces() -> list[dict]:
-    """The ``@font-face`` entries of the app font; ImproperlyConfigured when ``fetch_fonts`` has not run."""
-    directory = fonts.font_dir()
-    missing = [f.name for f in fonts.FONT_FILES if not (directory / f.name).is_file()]
-    if missing:
-        raise ImproperlyConfigured(
-            f"PDF fonts missing in {directory} ({', '.join(missing)}): run `python manage.py fetch_fonts`."
-        )
-    return [
-        {
-            "family": fonts.FONT_FAMILY,
-            "url": (directory / f.name).resolve().as_uri(),
-            "weight": f.weight,
-            "style": f.style,
-        }
-        for f in fonts.FONT_FILES
-    ]
-
-
-def _render(template: str, stylesheet: str, context: dict) -> str:
+def _render(template: str, context: dict) -> str:
     with translation.override("vi"):
-        return render_to_string(
-            f"awards/documents/{template}",
-            {"font_faces": font_faces(), "stylesheet": stylesheet_url(stylesheet), **context},
-        )
+        return render_to_string(f"awards/documents/{template}", context)
+
+
+def _certificate_render(template: str, context: dict) -> str:
+    faces = font_faces(fonts.FONT_FAMILY)
+    return _render(template, {"font_faces": faces, "stylesheet": stylesheet_url("certificate.css"), **context})
 
 
 def _mm(value: float) -> str:
@@ -132,38 +98,99 @@ def certificate_html(data: CertificateData, *, mode: str = "full", calibration: 
         "place_date": long_date(data.place, data.sign_date),
         "signer_title_lines": data.signer_title.splitlines(),
         "is_long_achievement": len(data.achievement) > LONG_ACHIEVEMENT_CHARS,
+        "national_lines": documents.certificate_header(data.style),
+        "is_party": data.style == documents.PARTY,
     }
     if mode == "overlay":
         context["fields"] = _overlay_fields(data, validate_calibration(calibration))
-        return _render("certificate_overlay.html", "certificate.css", context)
+        return _certificate_render("certificate_overlay.html", context)
     if calibration is not None:
         raise ValueError("calibration applies to the overlay mode only")
-    return _render("certificate.html", "certificate.css", context)
+    return _certificate_render("certificate.html", context)
 
 
 def decision_html(data: DecisionData) -> str:
-    """The HTML of an award decision in the administrative layout of Decree 30/2020/NĐ-CP."""
+    """The HTML of an award decision in its organisation's layout (State or Party); a draft is marked DỰ THẢO."""
     articles = [{"number": index, "text": text} for index, text in enumerate(data.articles, start=1)]
+    header = documents.Header(
+        style=data.style,
+        superior=data.authority_parent,
+        issuer=data.authority,
+        number_text=data.number,
+        place=data.place,
+        day=data.date,
+    )
+    signature = documents.signature_lines(
+        title=data.signer_title, prefix=data.signer_prefix, on_behalf_of=data.signer_on_behalf_of, style=data.style
+    )
     return _render(
         "decision.html",
-        "document.css",
         {
+            **administrative_context("awards/document.css"),
             "data": data,
-            "place_date": long_date(data.place, data.date),
+            "header": header,
             "articles": articles,
-            "signer_title_lines": data.signer_title.splitlines(),
+            "signature_lines": signature,
+            "is_draft": data.is_draft,
+            "style": data.style,
         },
     )
 
 
+def _time_text(moment) -> str:
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút" if moment else ""
+
+
+COMMITTEE_PER_ROW = 3
+
+
+def _committee_rows(names) -> list[list[dict]]:
+    """The counting committee's signatures, three to a row: its head first ("TRƯỞNG BAN"), then its members."""
+    seats = [
+        {"lines": ["TRƯỞNG BAN" if index == 0 else "THÀNH VIÊN"], "name": name} for index, name in enumerate(names)
+    ]
+    return [seats[start : start + COMMITTEE_PER_ROW] for start in range(0, len(seats), COMMITTEE_PER_ROW)]
+
+
+def _written_groups(votes) -> list[dict]:
+    """Absent members' written votes, one paragraph per member: each nominee's vote, then each distinct opinion."""
+    groups: dict[str, dict] = {}
+    for vote in votes:
+        group = groups.setdefault(vote.member, {"member": vote.member, "votes": [], "opinions": []})
+        group["votes"].append(vote)
+        opinion = vote.opinion.strip().rstrip(".").strip()
+        if opinion and opinion not in group["opinions"]:
+            group["opinions"].append(opinion)
+    return list(groups.values())
+
+
 def minutes_html(data: MinutesData) -> str:
     """The HTML of the vote-counting minutes (biên bản kiểm phiếu) of a council session."""
+    header = documents.Header(
+        style=data.style,
+        superior=data.superior,
+        issuer=data.council_name,
+        number_text=data.number,
+        place=data.place,
+        day=data.date,
+    )
+    same_day = data.started_at and data.ended_at and data.started_at.date() == data.ended_at.date()
     return _render(
         "minutes.html",
-        "document.css",
         {
+            **administrative_context("awards/document.css"),
             "data": data,
-            "place_date": long_date(data.place, data.date),
+            "header": header,
+            "style": data.style,
             "absent_count": max(data.members_total - data.present_count, 0),
+            "started": _time_text(data.started_at),
+            "ended": _time_text(data.ended_at),
+            "meeting_day": short_date(data.started_at.date()) if data.started_at else short_date(data.date),
+            "ended_day": "" if same_day or not data.ended_at else short_date(data.ended_at.date()),
+            "has_written_votes": bool(data.written_votes),
+            "written_groups": _written_groups(data.written_votes),
+            "recorder_lines": ["THƯ KÝ"],
+            "chair_lines": ["CHỦ TRÌ"],
+            "committee_rows": _committee_rows(data.committee),
         },
     )

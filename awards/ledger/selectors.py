@@ -169,3 +169,16 @@ def record_certificate(*, record: AwardRecord) -> Certificate | None:
         .filter(recipient_id=record.decision_recipient_id)
         .first()
     )
+
+
+def award_records_for_participant(participant) -> list[AwardRecord]:
+    """The awards a campaign participant received from decisions of that campaign, with their certificates
+    (one query; the participant's results page)."""
+    qs = AwardRecord.objects.filter(decision_recipient__decision__campaign_id=participant.campaign_id)
+    if participant.organization_id:
+        qs = qs.filter(organization_id=participant.organization_id)
+    else:
+        qs = qs.filter(person_id=participant.person_id)
+    return list(
+        qs.select_related("revoked_by", "decision_recipient__certificate").order_by("-year", "award_name", "pk")
+    )

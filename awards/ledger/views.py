@@ -208,3 +208,14 @@ def profile_section(request, obj):
         "code": obj.code,
     }
     return "awards/history/_profile_section.html", context
+
+
+def results_section(request, participant):
+    """The awards and certificates block on a participant's results page (registered in ``AwardsConfig.ready``)."""
+    records = sel.award_records_for_participant(participant)
+    rows = []
+    for record in records:
+        certificate = getattr(record.decision_recipient, "certificate", None) if record.decision_recipient else None
+        ready = certificate is not None and certificate.status == RenderStatus.DONE
+        rows.append((record, certificate if ready else None))
+    return "awards/history/_results_section.html", {"rows": rows, "participant": participant}

@@ -1,8 +1,9 @@
 """The catalogue as the current regulations define it (valid from 1/1/2024, when Law 06/2022/QH15 took effect).
 
 Rows are data: admins edit thresholds, add their own titles, or close a row (valid_to) and add a new version when
-the rules change. Thresholds are the defaults DESIGN.md §8 describes (two-thirds quorum; a high share of all
-members by secret ballot for the top titles; more than half for the others) — each unit may set its own.
+the rules change. Thresholds are the regulations' defaults, as in awards/councils/tally.py (two-thirds quorum; a
+high share of all members by secret ballot for the top titles; more than half for the others) — each unit may set
+its own.
 Re-running is harmless: rows are matched on (code, valid_from).
 """
 

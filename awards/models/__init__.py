@@ -1,7 +1,16 @@
 """The awards app's models, one module per part of the domain."""
 
 from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
-from awards.models.councils import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, SessionAttendance
+from awards.models.councils import (
+    AgendaItem,
+    BallotCast,
+    Council,
+    CouncilMember,
+    CouncilSession,
+    CountingCommitteeSeat,
+    SessionAttendance,
+    WrittenVote,
+)
 from awards.models.decisions import (
     AwardDecision,
     Certificate,
@@ -26,6 +35,7 @@ __all__ = [
     "Council",
     "CouncilMember",
     "CouncilSession",
+    "CountingCommitteeSeat",
     "DecisionDocument",
     "DecisionRecipient",
     "DisciplinaryReview",
@@ -35,4 +45,5 @@ __all__ = [
     "PublicDisclosure",
     "Register",
     "SessionAttendance",
+    "WrittenVote",
 ]

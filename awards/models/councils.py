@@ -1,17 +1,20 @@
 """Councils (Hội đồng Thi đua – Khen thưởng), their sessions and secret ballots.
 
 Ballot secrecy is structural: ``BallotCast`` records THAT a member voted in a session (so nobody votes twice) and
-``AgendaItem`` holds the tallies; no table links a member to a choice.
+``AgendaItem`` holds the tallies; no table links a present member to a choice. Absent members' written votes
+(``WrittenVote``) are named by nature and kept apart from the secret ballot.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import AgendaResult, CouncilRole, RenderStatus, SessionStatus, ThresholdBase
+from awards.enums import AgendaResult, CouncilRole, RenderStatus, SessionStatus, ThresholdBase, WrittenChoice
 from awards.models._common import PERCENT
 from common.db import TimeStampedModel, choices_check
+from organizations.enums import DocumentStyle
 
 
 class Council(TimeStampedModel):
@@ -72,7 +75,13 @@ class CouncilSession(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=255)
     scheduled_at = models.DateTimeField(_("date and time"))
-    place = models.CharField(_("place"), max_length=255, blank=True)
+    place = models.CharField(_("meeting room"), max_length=255, blank=True)
+    place_name = models.CharField(
+        _("place name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Printed before the date on the minutes, e.g. Sóc Trăng."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.DRAFT)
     members_total = models.PositiveSmallIntegerField(_("members"), default=0)
     present_count = models.PositiveSmallIntegerField(_("present"), default=0)
@@ -81,6 +90,29 @@ class CouncilSession(TimeStampedModel):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     secretary = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("secretary"), related_name="+", on_delete=models.SET_NULL, null=True
+    )
+    chair = models.ForeignKey(
+        "awards.CouncilMember",
+        verbose_name=_("chaired by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty: the council's chair."),
+    )
+    # The minutes' number from the organisation's register (kind "minutes"), taken when voting closes.
+    minutes_register = models.ForeignKey(
+        "awards.Register",
+        verbose_name=_("minutes register"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    minutes_number = models.PositiveIntegerField(_("minutes number"), null=True, blank=True)
+    minutes_number_text = models.CharField(_("minutes number and symbol"), max_length=60, blank=True)
+    minutes_style = models.CharField(
+        _("document style of the minutes"), max_length=10, choices=DocumentStyle.choices, blank=True
     )
     minutes_file = models.FileField(_("minutes (PDF)"), upload_to="awards/minutes/", blank=True)
     minutes_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
@@ -100,10 +132,22 @@ class CouncilSession(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(present_count__lte=models.F("members_total")), name="awards_councilsession_present_le_total"
             ),
+            models.UniqueConstraint(
+                fields=["minutes_register", "minutes_number"], name="awards_councilsession_minutes_number_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_style="") | Q(minutes_style__in=DocumentStyle.values),
+                name="awards_councilsession_minutes_style_valid",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def meeting_date(self):
+        """The day of the meeting (and of its minutes): when the session was opened, else when it was scheduled."""
+        return timezone.localdate(self.opened_at or self.scheduled_at)
 
 
 class SessionAttendance(TimeStampedModel):
@@ -141,6 +185,9 @@ class AgendaItem(TimeStampedModel):
     threshold_base = models.CharField(_("threshold base"), max_length=10, choices=ThresholdBase.choices, blank=True)
     threshold_inclusive = models.BooleanField(_("inclusive threshold"), default=False)
     needed = models.PositiveSmallIntegerField(_("approvals needed"), null=True, blank=True)
+    # Absent members' written votes, counted when voting closes (they count only on an "all members" base).
+    written_approve_count = models.PositiveSmallIntegerField(_("written approvals"), default=0)
+    written_reject_count = models.PositiveSmallIntegerField(_("written rejections"), default=0)
     result = models.CharField(_("result"), max_length=20, choices=AgendaResult.choices, default=AgendaResult.PENDING)
 
     class Meta:
@@ -171,3 +218,58 @@ class BallotCast(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}: {self.member}"
+
+
+class CountingCommitteeSeat(TimeStampedModel):
+    """A member of the session's counting committee (Ban kiểm phiếu), chosen among the members present; the first
+    (``position`` 0) is its head. They sign the minutes."""
+
+    session = models.ForeignKey(
+        CouncilSession, verbose_name=_("session"), related_name="counting_committee", on_delete=models.CASCADE
+    )
+    member = models.ForeignKey(CouncilMember, verbose_name=_("member"), related_name="+", on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("counting committee member")
+        verbose_name_plural = _("counting committee")
+        ordering = ["session", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="awards_countingcommitteeseat_once")]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.member}"
+
+
+class WrittenVote(TimeStampedModel):
+    """An absent member's written vote on one agenda item (approve or reject), with their written opinion.
+
+    Unlike a ballot, a written vote is named by nature: the absent member signs a letter that the secretary records
+    and that goes into the minutes. It is therefore kept apart from the secret ballot: the present members' tallies
+    (``AgendaItem.approve_count`` …) never include it and no row here concerns a present member (the service refuses
+    one). How it counts follows the award's threshold base: on "all members" it counts, on "present" it does not.
+    """
+
+    session = models.ForeignKey(
+        CouncilSession, verbose_name=_("session"), related_name="written_votes", on_delete=models.CASCADE
+    )
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), related_name="written_votes", on_delete=models.CASCADE
+    )
+    member = models.ForeignKey(CouncilMember, verbose_name=_("member"), related_name="+", on_delete=models.PROTECT)
+    choice = models.CharField(_("vote"), max_length=10, choices=WrittenChoice.choices)
+    opinion = models.TextField(_("written opinion"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), related_name="+", on_delete=models.SET_NULL, null=True
+    )
+
+    class Meta:
+        verbose_name = _("written vote")
+        verbose_name_plural = _("written votes")
+        ordering = ["session", "member__full_name", "item__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "member"], name="awards_writtenvote_once"),
+            choices_check("choice", WrittenChoice, "awards_writtenvote_choice_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.item} – {self.get_choice_display()}"

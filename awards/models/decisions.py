@@ -11,9 +11,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import DecisionKind, DecisionStatus, RegisterKind, RenderStatus
+from awards.enums import AuthorityPrefix, DecisionKind, DecisionStatus, RegisterKind, RenderStatus
 from awards.models._common import RecipientMixin, one_recipient_check
 from common.db import TimeStampedModel, choices_check
+from organizations.enums import DocumentStyle
 
 
 class Register(TimeStampedModel):
@@ -75,13 +76,32 @@ class AwardDecision(TimeStampedModel):
     )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     number_text = models.CharField(_("decision number"), max_length=60, blank=True)
+    # A draft's planned date (the legal basis is generated for it); the date of issue once issued.
     decision_date = models.DateField(_("date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=100, blank=True)
+    # The organisation's style when the decision was issued (State or Party layout and number); a draft follows
+    # its organisation's current style.
+    document_style = models.CharField(
+        _("document style"), max_length=10, choices=DocumentStyle.choices, default=DocumentStyle.STATE
+    )
     authority_parent = models.CharField(_("parent authority (header line 1)"), max_length=255, blank=True)
     authority_name = models.CharField(_("authority (header line 2)"), max_length=255)
     title = models.CharField(_("about"), max_length=500)
+    decider = models.CharField(
+        _("deciding authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("Printed in capitals under the title, e.g. TRƯỞNG BAN TUYÊN GIÁO THÀNH ỦY."),
+    )
     legal_basis = models.TextField(_("legal basis"), help_text=_("One “Căn cứ …” line per line."))
-    body = models.TextField(_("further articles"), blank=True)
+    proposal = models.CharField(
+        _("proposed by"), max_length=500, blank=True, help_text=_("The “Xét đề nghị của …” line after the legal basis.")
+    )
+    article_2 = models.TextField(_("Article 2"), blank=True)
+    article_3 = models.TextField(_("Article 3"), blank=True)
+    body = models.TextField(
+        _("further articles"), blank=True, help_text=_("Articles after Article 3, separated by an empty line.")
+    )
     recipients_of_copies = models.TextField(_("copies to (Nơi nhận)"), blank=True)
     reason = models.TextField(_("reason"), blank=True, help_text=_("Required for a correction or revocation."))
     signer = models.ForeignKey(
@@ -93,6 +113,19 @@ class AwardDecision(TimeStampedModel):
         blank=True,
     )
     signer_name = models.CharField(_("signer's name"), max_length=150)
+    signer_prefix = models.CharField(
+        _("authority prefix"),
+        max_length=5,
+        choices=AuthorityPrefix.choices,
+        blank=True,
+        help_text=_("Empty: the head signs in their own right."),
+    )
+    signer_on_behalf_of = models.CharField(
+        _("signs for"),
+        max_length=150,
+        blank=True,
+        help_text=_("After the prefix: BAN THƯỜNG VỤ for T/M, TRƯỞNG BAN for K/T, GIÁM ĐỐC for KT."),
+    )
     signer_title = models.CharField(_("signer's title"), max_length=150)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -106,6 +139,11 @@ class AwardDecision(TimeStampedModel):
         constraints = [
             choices_check("kind", DecisionKind, "awards_awarddecision_kind_valid"),
             choices_check("status", DecisionStatus, "awards_awarddecision_status_valid"),
+            choices_check("document_style", DocumentStyle, "awards_awarddecision_document_style_valid"),
+            models.CheckConstraint(
+                condition=Q(signer_prefix="") | Q(signer_prefix__in=AuthorityPrefix.values),
+                name="awards_awarddecision_signer_prefix_valid",
+            ),
             models.UniqueConstraint(fields=["register", "number"], name="awards_awarddecision_number_once"),
             models.CheckConstraint(
                 condition=Q(status=DecisionStatus.DRAFT)

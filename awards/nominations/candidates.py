@@ -36,7 +36,7 @@ def award_rule(plan: AwardPlan) -> el.AwardRule:
     accepted = None
     if plan.minimum_tier_id:
         bound = plan.minimum_tier.lower_bound
-        tiers = plan.campaign.tiers.filter(lower_bound__gte=bound).order_by("-lower_bound")
+        tiers = plan.minimum_tier.table.tiers.filter(lower_bound__gte=bound).order_by("-lower_bound")
         accepted = tuple(tiers.values_list("name", flat=True))
     return el.AwardRule(
         award_code=award.code,

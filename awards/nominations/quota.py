@@ -1,9 +1,8 @@
 """Pure nomination rules (no Django): which ranked candidates an award plan's quota selects.
 
-Encodes ``DESIGN.md`` §4 (award plans with quotas, e.g. Giấy khen for 1 collective and 2 individuals,
-or “every unit ≥ 90 points”) and §8 (Law 06/2022/QH15; Decree 98/2023/NĐ-CP overlaid by Decree
-152/2025/NĐ-CP): ineligible candidates are never selected, and on ties priority goes to women and to
-collectives with ≥ 70% women.
+Encodes award plans with quotas (e.g. Giấy khen for 1 collective and 2 individuals, or “every unit ≥ 90
+points”) under Law 06/2022/QH15 and Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP: ineligible
+candidates are never selected, and on ties priority goes to women and to collectives with ≥ 70% women.
 
 The order, best first:
 
@@ -105,7 +104,11 @@ def _check_ranking(candidates: Sequence[RankedCandidate]) -> None:
 def _priority_note(candidate: RankedCandidate) -> Reason:
     if candidate.is_female is True:
         return Reason(TIE_PRIORITY, {"basis": "woman", "women_share": None, "minimum_share": None}, passed=True)
-    params = {"basis": "women_share", "women_share": candidate.women_share, "minimum_share": WOMEN_SHARE_PRIORITY}
+    params: dict[str, object] = {
+        "basis": "women_share",
+        "women_share": candidate.women_share,
+        "minimum_share": WOMEN_SHARE_PRIORITY,
+    }
     return Reason(TIE_PRIORITY, params, passed=True)
 
 
@@ -170,9 +173,13 @@ def _fill(
             selected.extend(keys)
             note = Reason(WITHIN_QUOTA, {"limit": limit}, passed=True)
         else:
-            note = Reason(OVER_QUOTA, {"limit": limit}) if full else _boundary_note(block, limit, len(selected))
-            if note.code == TIE_AT_QUOTA:
-                tied, open_places = keys, note.params["open_places"]
+            # Not full here means a limit was set (no limit selects every block).
+            if full or limit is None:
+                note = Reason(OVER_QUOTA, {"limit": limit})
+            else:
+                note = _boundary_note(block, limit, len(selected))
+                if note.code == TIE_AT_QUOTA:
+                    tied, open_places = keys, limit - len(selected)
             full = True
             waiting.extend(keys)
         for key in keys:

@@ -71,6 +71,29 @@ class RemoveParticipantsForm(forms.Form):
         self.fields["participants"].queryset = campaign.participants.select_related("organization", "person")
 
 
+class ScorerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        name = obj.get_full_name()
+        return f"{name} ({obj.username})" if name else obj.username
+
+
+class ScorerForm(forms.Form):
+    """Who scores for an individual participant (empty: nobody assigned)."""
+
+    scorer = ScorerChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Assigned scorer"),
+        empty_label=_("— Nobody assigned —"),
+        help_text=_("This account may then self-score for the person, besides the person's own login."),
+    )
+
+    def __init__(self, *args, scorer_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scorer"].queryset = scorer_choices
+        self.helper = _helper(_("Save"))
+
+
 class ProductForm(forms.ModelForm):
     class Meta:
         model = EmulationProduct

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from campaigns.models import Campaign, Covenant, EmulationProduct, Participant, Registration
+from campaigns.selectors import participant_scored_by_q
 from organizations.enums import Role
-from organizations.models import EmulationBloc, Organization, Person
+from organizations.models import EmulationBloc, Membership, Organization, Person
 from organizations.reach import reach_for
 from organizations.selectors import bloc_list_for_user
 
 REGISTERED = "registered"
 NOT_REGISTERED = "not_registered"
+NO_SCORER = "no_scorer"
+
+
+def _org_scorer_exists() -> Exists:
+    """An individual's organisation has a unit scorer (who may then score for the person)."""
+    return Exists(Membership.objects.filter(organization_id=OuterRef("person__organization_id"), role=Role.SCORER))
+
+
+def _nobody_scores_q() -> Q:
+    """Individuals nobody can score: no login of their own, no scorer in their organisation, none assigned."""
+    return Q(person__isnull=False, person__user__isnull=True, scorer__isnull=True) & ~_org_scorer_exists()
 
 
 def _product_count() -> Subquery:
@@ -29,10 +42,13 @@ def _product_count() -> Subquery:
 def participant_list(*, campaign: Campaign, status: str = "", search: str = "") -> QuerySet[Participant]:
     """Participants in tree / name order with ``is_registered``, ``registration`` and ``product_count``."""
     qs = (
-        campaign.participants.select_related("organization", "person__organization", "registration__registered_by")
+        campaign.participants.select_related(
+            "organization", "person__organization", "registration__registered_by", "scorer"
+        )
         .annotate(
             is_registered=Exists(Registration.objects.filter(participant=OuterRef("pk"))),
             product_count=_product_count(),
+            has_org_scorer=_org_scorer_exists(),
         )
         .order_by("person_id", "organization__path", "person__full_name")
     )
@@ -40,6 +56,8 @@ def participant_list(*, campaign: Campaign, status: str = "", search: str = "") 
         qs = qs.filter(is_registered=True)
     elif status == NOT_REGISTERED:
         qs = qs.filter(is_registered=False)
+    elif status == NO_SCORER:
+        qs = qs.filter(_nobody_scores_q())
     if search:
         qs = qs.filter(
             Q(organization__name__icontains=search)
@@ -55,17 +73,20 @@ def participant_not_registered(*, campaign: Campaign) -> QuerySet[Participant]:
 
 
 def participant_counts(*, campaign: Campaign) -> dict[str, int]:
-    """Total, registered and not-registered counts in one query."""
-    counts = campaign.participants.aggregate(total=Count("pk"), registered=Count("registration", distinct=True))
+    """Total, registered, not-registered counts and individuals nobody can score, in one query."""
+    counts = campaign.participants.aggregate(
+        total=Count("pk", distinct=True),
+        registered=Count("registration", distinct=True),
+        without_scorer=Count("pk", filter=_nobody_scores_q(), distinct=True),
+    )
     counts["not_registered"] = counts["total"] - counts["registered"]
     return counts
 
 
 def participant_list_for_user(user, *, campaign: Campaign) -> QuerySet[Participant]:
-    """Participants the user acts for: units where they are the scorer, and themselves as a person."""
-    scorer_of = sorted(reach_for(user).ids(Role.SCORER))
-    mine = Q(organization_id__in=scorer_of) | Q(person__user_id=user.pk)
-    return participant_list(campaign=campaign).filter(mine)
+    """Participants the user acts for: units where they are the scorer; individuals who are the user, whose
+    organisation they score for, or assigned to them."""
+    return participant_list(campaign=campaign).filter(participant_scored_by_q(user))
 
 
 def participant_get(*, campaign: Campaign, pk: int) -> Participant | None:
@@ -136,3 +157,11 @@ def covenant_units_to_sign(user, covenant: Covenant) -> QuerySet[Organization]:
     """Member units that ``user`` represents and that have not signed yet."""
     mine = sorted(reach_for(user).ids(Role.SCORER, Role.OFFICER, Role.ADMIN))
     return covenant_missing_signers(covenant).filter(pk__in=mine)
+
+
+def scorer_choices(user):
+    """Accounts the officer may assign as an individual's scorer: users holding a role in an organisation the
+    officer can see."""
+    visible = Organization.objects.filter(reach_for(user).visible_q()).values("pk")
+    users = get_user_model().objects.filter(is_active=True, memberships__organization__in=visible)
+    return get_user_model().objects.filter(pk__in=users.values("pk")).order_by("username")

@@ -24,6 +24,7 @@ from campaigns.models import (
     CovenantSignature,
     Criterion,
     CriterionGroup,
+    CriterionRule,
     EmulationProduct,
     Participant,
     Phase,
@@ -32,10 +33,10 @@ from campaigns.models import (
     Tier,
 )
 from campaigns.planning import services
+from campaigns.rules import acts_for_participant
 from organizations.enums import Role
 from organizations.models import EmulationBloc, Organization, Person
 from organizations.reach import reach_for
-from organizations.rules import is_scorer_of
 
 CLOSED = (CampaignStatus.FINALISED, CampaignStatus.ARCHIVED)
 PRODUCT_FIELDS = ("title", "product_type", "owner", "due_date", "status")
@@ -124,14 +125,44 @@ def participants_remove(*, campaign: Campaign, ids: Iterable[int]) -> int:
     return per_model.get(Participant._meta.label, 0)
 
 
+@transaction.atomic
+def participant_scorer_assign(*, participant: Participant, scorer, actor) -> Participant:
+    """Assign (or with ``scorer`` None, clear) the user who scores for an individual participant.
+
+    Only individuals take an assigned scorer; the scorer must hold a role in an organisation the officer can
+    see. Recorded on the campaign (old → new).
+    """
+    _check_open(participant.campaign)
+    if participant.person_id is None:
+        raise ValidationError(_("Only an individual participant takes an assigned scorer."))
+    if scorer is not None:
+        visible = Organization.objects.filter(reach_for(actor).visible_q())
+        if not scorer.memberships.filter(organization__in=visible).exists():
+            raise ValidationError({"scorer": _("Choose an account of an organisation you manage.")})
+    old = participant.scorer
+    if (old.pk if old else None) == (scorer.pk if scorer else None):
+        return participant
+    participant.scorer = scorer
+    participant.save(update_fields=["scorer", "updated_at"])
+    CampaignEvent.objects.create(
+        campaign=participant.campaign,
+        action="scorer_assigned",
+        actor=actor,
+        changes={
+            "participant": [None, str(participant)],
+            "scorer": [old.username if old else None, scorer.username if scorer else None],
+        },
+    )
+    return participant
+
+
 # --- registrations and products -------------------------------------------------------------------
 
 
 def can_act_for(user, participant: Participant) -> bool:
-    """The unit's own scorer for a collective; the person themself for an individual."""
-    if participant.organization_id:
-        return is_scorer_of(user, participant.organization)
-    return participant.person.user_id is not None and participant.person.user_id == user.pk
+    """The unit's own scorer for a collective; for an individual the person themself, a scorer of their
+    organisation or the user the officer assigned."""
+    return acts_for_participant(user, participant)
 
 
 def _check_registration_open(campaign: Campaign) -> None:
@@ -277,14 +308,30 @@ def _clone_fields(campaign: Campaign, delta: timedelta, overrides: dict) -> dict
 
 
 def _clone_tables(source: Campaign, target: Campaign) -> None:
-    for table in source.scoring_tables.prefetch_related("groups", "criteria"):
+    for table in source.scoring_tables.prefetch_related("groups", "criteria__rules", "tiers"):
         new_table = ScoringTable.objects.create(campaign=target, **_copy_values(table, skip={"campaign"}))
-        groups = {g.pk: CriterionGroup(table=new_table, **_copy_values(g, skip={"table"})) for g in table.groups.all()}
-        CriterionGroup.objects.bulk_create(groups.values())
-        Criterion.objects.bulk_create(
-            Criterion(table=new_table, group=groups[c.group_id], **_copy_values(c, skip={"table", "group"}))
+        groups: dict = {}
+        waiting = list(table.groups.all())
+        while waiting:  # parents before their subgroups, at any depth
+            ready = [g for g in waiting if g.parent_id is None or g.parent_id in groups]
+            for group in ready:
+                groups[group.pk] = CriterionGroup.objects.create(
+                    table=new_table,
+                    parent=groups.get(group.parent_id),
+                    **_copy_values(group, skip={"table", "parent"}),
+                )
+            waiting = [g for g in waiting if g.pk not in groups]
+        criteria = {
+            c.pk: Criterion(table=new_table, group=groups[c.group_id], **_copy_values(c, skip={"table", "group"}))
             for c in table.criteria.all()
+        }
+        Criterion.objects.bulk_create(criteria.values())
+        CriterionRule.objects.bulk_create(
+            CriterionRule(criterion=criteria[c.pk], **_copy_values(rule, skip={"criterion"}))
+            for c in table.criteria.all()
+            for rule in c.rules.all()
         )
+        Tier.objects.bulk_create(Tier(table=new_table, **_copy_values(t, skip={"table"})) for t in table.tiers.all())
 
 
 @transaction.atomic
@@ -314,7 +361,6 @@ def campaign_clone(
         for p in campaign.phases.all()
     )
     _clone_tables(campaign, clone)
-    Tier.objects.bulk_create(Tier(campaign=clone, **_copy_values(t, skip={"campaign"})) for t in campaign.tiers.all())
     Participant.objects.bulk_create(
         Participant(campaign=clone, organization_id=p.organization_id, person_id=p.person_id)
         for p in campaign.participants.all()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/participants/add-bloc/", views.participant_add_bloc, name="participant-add-bloc"),
     path("<int:pk>/participants/add-selected/", views.participant_add_selected, name="participant-add-selected"),
     path("<int:pk>/participants/remove/", views.participant_remove, name="participant-remove"),
+    path("<int:pk>/participants/<int:participant_pk>/scorer/", views.participant_scorer, name="participant-scorer"),
     path("<int:pk>/registration/", views.registration_list, name="registration-list"),
     path("<int:pk>/registration/<int:participant_pk>/", views.registration_detail, name="registration-detail"),
     path(

@@ -25,7 +25,9 @@ from campaigns.participants.forms import (
     ProductFormSet,
     RegistrationForm,
     RemoveParticipantsForm,
+    ScorerForm,
 )
+from common.forms import add_service_errors
 from organizations.views.common import paginate, search_term
 
 MANAGE = "campaigns.change_campaign"
@@ -168,6 +170,31 @@ def participant_remove(request, pk: int):
     else:
         messages.success(request, _("%(count)s participant(s) removed.") % {"count": count})
     return _to_list(campaign)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_scorer(request, pk: int, participant_pk: int):
+    """Assign the account that scores for an individual participant (for people without a login of their own)."""
+    campaign = campaign_for(request, pk, perm=MANAGE)
+    participant = sel.participant_get(campaign=campaign, pk=participant_pk)
+    if participant is None or participant.person_id is None:
+        raise Http404
+    initial = {"scorer": participant.scorer_id}
+    form = ScorerForm(request.POST or None, initial=initial, scorer_choices=sel.scorer_choices(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.participant_scorer_assign(
+                participant=participant, scorer=form.cleaned_data["scorer"], actor=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The scorer of %(person)s was saved.") % {"person": participant})
+            return _to_list(campaign)
+    context = {"campaign": campaign, "participant": participant, "form": form}
+    status = 400 if request.method == "POST" else 200  # the form was refused
+    return render(request, "campaigns/participant_scorer.html", context, status=status)
 
 
 # --- registration (unit scorer or the person themself) ------------------------------------------

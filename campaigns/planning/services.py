@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.enums import TRANSITIONS, CampaignStatus
+from campaigns.enums import TRANSITIONS, CampaignStatus, ReviewLevel
 from campaigns.models import Campaign, CampaignEvent, Phase
 from campaigns.planning.phases import PhaseProblem, PhaseSpan, phase_problems
+from campaigns.tables.services import campaign_table_problems
 
 
 def _phase_messages(problems) -> list[str]:
@@ -20,6 +23,15 @@ def _phase_messages(problems) -> list[str]:
         PhaseProblem.OVERLAP: _("Phases “%(a)s” and “%(b)s” overlap."),
     }
     return [texts[p.code] % {"a": p.names[0], "b": p.names[-1]} for p in problems]
+
+
+def _check_review_levels(campaign: Campaign) -> None:
+    """At least one review level, each a known one and at most once (the order is the campaign's)."""
+    levels = campaign.review_levels
+    if not isinstance(levels, list) or not levels:
+        raise ValidationError({"review_levels": _("Choose at least one review level.")})
+    if any(level not in ReviewLevel.values for level in levels) or len(set(levels)) != len(levels):
+        raise ValidationError({"review_levels": _("Each review level can appear only once.")})
 
 
 def _check_dates(campaign: Campaign) -> None:
@@ -39,6 +51,7 @@ def campaign_create(*, launching_organization, created_by=None, **fields) -> Cam
     """Create a draft campaign for ``launching_organization``."""
     campaign = Campaign(launching_organization=launching_organization, created_by=created_by, **fields)
     _check_dates(campaign)
+    _check_review_levels(campaign)
     campaign.full_clean()
     campaign.save()
     CampaignEvent.objects.create(campaign=campaign, action="create", to_status=campaign.status, actor=created_by)
@@ -62,6 +75,7 @@ def campaign_update(*, campaign: Campaign, actor=None, note: str = "", **fields)
     for name, value in fields.items():
         setattr(campaign, name, value)
     _check_dates(campaign)
+    _check_review_levels(campaign)
     campaign.full_clean()
     campaign.save()
     _check_phases(campaign)
@@ -84,16 +98,79 @@ def phase_save(*, campaign: Campaign, phase: Phase | None = None, actor=None, **
     if campaign.status in (CampaignStatus.FINALISED, CampaignStatus.ARCHIVED):
         raise ValidationError(_("A finalised or archived campaign can no longer be changed."))
     phase = phase or Phase(campaign=campaign, position=(campaign.phases.count() + 1))
+    changes = {k: [_text(getattr(phase, k, None)), _text(v)] for k, v in fields.items() if getattr(phase, k, None) != v}
     for name, value in fields.items():
         setattr(phase, name, value)
+    _check_window(phase)
     phase.full_clean(exclude=["campaign"])
     phase.save()
     _check_phases(campaign)
     if not campaign.is_draft:
         CampaignEvent.objects.create(
-            campaign=campaign, action="phase_correction", actor=actor, changes={"phase": [None, phase.name]}
+            campaign=campaign, action="phase_correction", actor=actor, changes={"phase": [None, phase.name], **changes}
         )
     return phase
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value)
+
+
+def _check_window(phase: Phase) -> None:
+    """The submission window (hạn nộp) must not close before it opens; empty ends fall back to the phase's dates."""
+    if not (phase.start_date and phase.end_date):
+        return  # the model's own checks report the missing dates
+    if phase.window_closes >= phase.window_opens:
+        return
+    if phase.submission_deadline is not None:
+        raise ValidationError(
+            {"submission_deadline": _("The submission deadline cannot be before the day submissions open.")}
+        )
+    raise ValidationError(
+        {"submission_opens": _("Submissions cannot open after the phase ends when no deadline is set.")}
+    )
+
+
+@transaction.atomic
+def phase_windows_open(
+    *, campaign: Campaign, phases: Iterable[Phase], until: date, actor=None, note: str = ""
+) -> list[Phase]:
+    """Accept submissions for ``phases`` from today until ``until`` (phases whose window closed, e.g. before a late
+    launch). Recorded on the campaign with each phase's old and new window."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status in (CampaignStatus.FINALISED, CampaignStatus.ARCHIVED):
+        raise ValidationError(_("A finalised or archived campaign can no longer be changed."))
+    today = timezone.localdate()
+    if until < today:
+        raise ValidationError({"window_until": _("Choose today or a later date.")})
+    phases = list(campaign.phases.filter(pk__in=[p.pk for p in phases]).order_by("position"))
+    changes = {}
+    for phase in phases:
+        old = f"{_text(phase.window_opens)} – {_text(phase.window_closes)}"
+        phase.submission_opens, phase.submission_deadline = today, until
+        phase.save(update_fields=["submission_opens", "submission_deadline", "updated_at"])
+        changes[phase.name] = [old, f"{_text(today)} – {_text(until)}"]
+    if phases:
+        CampaignEvent.objects.create(
+            campaign=campaign, action="submission_window", actor=actor, changes=changes, note=note.strip()
+        )
+    return phases
+
+
+@transaction.atomic
+def campaign_launch(
+    *, campaign: Campaign, actor=None, note: str = "", open_phases: Iterable[Phase] = (), window_until=None
+) -> Campaign:
+    """Launch; phases already over may get a submission window (today … ``window_until``) in the same step."""
+    open_phases = list(open_phases)
+    if open_phases and window_until is None:
+        raise ValidationError({"window_until": _("Choose the last day submissions are accepted.")})
+    campaign = campaign_transition(campaign=campaign, action="launch", actor=actor, note=note)
+    if open_phases:
+        phase_windows_open(campaign=campaign, phases=open_phases, until=window_until, actor=actor)
+    return campaign
 
 
 @transaction.atomic
@@ -133,8 +210,6 @@ def transition_hook_register(*, action: str, hook: Callable[..., object]) -> Non
 
 
 def _check_launchable(campaign: Campaign) -> None:
-    from campaigns.tables.services import campaign_table_problems  # table_services imports this module
-
     if not campaign.phases.exists():
         raise ValidationError(_("Add at least one phase before launching."))
     _check_phases(campaign)

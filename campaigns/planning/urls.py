@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/step/<slug:action>/", views.campaign_transition, name="campaign-transition"),
     path("<int:pk>/phases/new/", views.phase_edit, name="phase-create"),
     path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase-update"),
+    path("<int:pk>/phases/window/", views.phase_window, name="phase-window"),
 ]

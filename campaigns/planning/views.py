@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -14,7 +15,8 @@ from campaigns.access import campaign_for
 from campaigns.enums import TRANSITIONS, CampaignStatus
 from campaigns.models import Phase
 from campaigns.planning import services
-from campaigns.planning.forms import CampaignForm, PhaseForm, TransitionForm
+from campaigns.planning.forms import CampaignForm, LaunchForm, PhaseForm, TransitionForm, WindowForm
+from campaigns.planning.selectors import phase_list_past
 from common.files import private_file_response
 from common.forms import add_service_errors
 from organizations.selectors import organization_choices_for_officer
@@ -62,9 +64,13 @@ def campaign_detail(request, pk: int):
     campaign = campaign_for(request, pk)
     is_officer = request.user.has_perm("campaigns.transition_campaign", campaign)
     actions = [(a, ACTION_LABELS[a]) for a in TRANSITIONS.get(campaign.status, {})] if is_officer else []
+    phases = list(campaign.phases.all())
+    today = timezone.localdate()
     context = {
         "campaign": campaign,
-        "phases": campaign.phases.all(),
+        "phases": phases,
+        "today": today,
+        "has_past_phases": any(phase.window_closes < today for phase in phases),
         "events": campaign.events.select_related("actor")[:30] if is_officer else [],
         "actions": actions,
         "is_officer": is_officer,
@@ -96,23 +102,73 @@ def campaign_update(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_transition(request, pk: int, action: str):
-    """GET shows what will happen and asks for confirmation; POST performs the step."""
+    """GET shows what will happen and asks for confirmation; POST performs the step.
+
+    Launching a campaign whose phases are already over warns about them and offers to open a submission window.
+    """
     campaign = campaign_for(request, pk, perm="campaigns.transition_campaign")
     if action not in ACTION_LABELS:
         raise Http404
-    form = TransitionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    is_launch = action == "launch" and campaign.is_draft
+    past = list(phase_list_past(campaign=campaign)) if is_launch else []
+    if past:
+        form = LaunchForm(data, past_phases=campaign.phases.filter(pk__in=[p.pk for p in past]))
+    else:
+        form = TransitionForm(data)
+    if data is not None and form.is_valid():
         try:
-            services.campaign_transition(
-                campaign=campaign, action=action, actor=request.user, note=form.cleaned_data["note"]
-            )
+            if is_launch:
+                services.campaign_launch(
+                    campaign=campaign,
+                    actor=request.user,
+                    note=form.cleaned_data["note"],
+                    open_phases=form.cleaned_data.get("open_phases") or (),
+                    window_until=form.cleaned_data.get("window_until"),
+                )
+            else:
+                services.campaign_transition(
+                    campaign=campaign, action=action, actor=request.user, note=form.cleaned_data["note"]
+                )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Done: %(action)s.") % {"action": ACTION_LABELS[action]})
         return redirect("campaigns:campaign-detail", pk=campaign.pk)
-    context = {"campaign": campaign, "action": action, "action_label": ACTION_LABELS[action], "form": form}
-    return render(request, "campaigns/campaign_transition.html", context)
+    context = {
+        "campaign": campaign,
+        "action": action,
+        "action_label": ACTION_LABELS[action],
+        "form": form,
+        "past_phases": past,
+    }
+    return render(request, "campaigns/campaign_transition.html", context, status=400 if data is not None else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def phase_window(request, pk: int):
+    """Open a submission window (today … a chosen date) for phases whose own window is already over."""
+    campaign = campaign_for(request, pk, perm="campaigns.change_campaign")
+    past = phase_list_past(campaign=campaign)
+    form = WindowForm(request.POST or None, past_phases=past)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.phase_windows_open(
+                campaign=campaign,
+                phases=form.cleaned_data["open_phases"],
+                until=form.cleaned_data["window_until"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Units can hand in for these phases until the chosen date."))
+            return redirect("campaigns:campaign-detail", pk=campaign.pk)
+    status = 400 if request.method == "POST" else 200  # the form was refused
+    context = {"campaign": campaign, "form": form, "has_past_phases": past.exists()}
+    return render(request, "campaigns/phase_window.html", context, status=status)
 
 
 @login_required
@@ -140,7 +196,9 @@ def phase_edit(request, pk: int, phase_pk: int | None = None):
         else:
             messages.success(request, _("The phase was saved."))
             return redirect("campaigns:campaign-detail", pk=campaign.pk)
-    return render(request, "campaigns/phase_form.html", {"form": form, "campaign": campaign, "phase": phase})
+    status = 400 if request.method == "POST" else 200  # the form was refused
+    context = {"form": form, "campaign": campaign, "phase": phase}
+    return render(request, "campaigns/phase_form.html", context, status=status)
 
 
 @login_required

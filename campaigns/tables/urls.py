@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/tables/", views.table_list, name="table-list"),
     path("<int:pk>/tables/new/", views.table_create, name="table-create"),
     path("<int:pk>/tables/import/", views.table_import_view, name="table-import"),
+    path("<int:pk>/tables/import/template/", views.table_template_view, name="table-template"),
     path(TABLE, views.table_detail, name="table-detail"),
     path(f"{TABLE}settings/", views.table_update, name="table-update"),
     path(f"{TABLE}delete/", views.table_delete, name="table-delete"),
@@ -27,5 +28,9 @@ urlpatterns = [
         views.criterion_move,
         name="table-criterion-move",
     ),
+    path(f"{TABLE}criteria/<int:criterion_pk>/rules/new/", views.rule_create, name="table-rule-create"),
+    path(f"{TABLE}rules/<int:rule_pk>/", views.rule_update, name="table-rule-update"),
+    path(f"{TABLE}rules/<int:rule_pk>/delete/", views.rule_delete, name="table-rule-delete"),
+    path(f"{TABLE}rules/<int:rule_pk>/move/<slug:direction>/", views.rule_move, name="table-rule-move"),
     path("<int:pk>/tiers/", views.tier_list, name="tier-list"),
 ]

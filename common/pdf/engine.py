@@ -12,25 +12,28 @@ import threading
 from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 from django.utils import translation
 
-from common.pdf.fetcher import make_fetcher
+from common.pdf.fetcher import AppFetcher, make_fetcher
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
 
 _lock = threading.Lock()
-_font_configs: dict[str, object] = {}
+_font_configs: dict[str, FontConfiguration] = {}
 
 
-def _font_config(name: str = "app"):
+def _font_config(name: str = "app") -> FontConfiguration:
     """The process-wide WeasyPrint FontConfiguration (created on first use, then reused)."""
     config = _font_configs.get(name)
     if config is None:
         with _lock:
             config = _font_configs.get(name)
             if config is None:
-                from weasyprint.text.fonts import FontConfiguration  # lazy: heavy import
+                from weasyprint.text.fonts import FontConfiguration  # lazy: heavy
 
                 config = _font_configs[name] = FontConfiguration()
     return config
@@ -40,16 +43,17 @@ def _base_url() -> str:
     return (Path(settings.BASE_DIR) / "static").resolve().as_uri() + "/"
 
 
-def html_to_pdf(html: str, *, fetcher=None) -> bytes:
+def html_to_pdf(html: str, *, fetcher: AppFetcher | None = None) -> bytes:
     """Render ``html`` the app's way: shared fonts, the restricted URL fetcher, Vietnamese.
 
     ``fetcher`` defaults to a fresh ``make_fetcher()``; pass one to inspect what it refused.
     """
-    from weasyprint import HTML  # lazy: heavy import
+    from weasyprint import HTML  # lazy: heavy
 
     with translation.override("vi"):
         document = HTML(string=html, base_url=_base_url(), url_fetcher=fetcher or make_fetcher())
-        return document.write_pdf(font_config=_font_config())
+        pdf: bytes = document.write_pdf(font_config=_font_config())
+        return pdf
 
 
 def bare_render(html: str) -> bytes:
@@ -58,9 +62,10 @@ def bare_render(html: str) -> bytes:
     Default URL fetcher, no language switch, and its own FontConfiguration, reused like the app's
     (the issue's bare figure of 0.05–0.07 s per certificate is with a reused configuration).
     """
-    from weasyprint import HTML  # lazy: heavy import
+    from weasyprint import HTML  # lazy: heavy
 
-    return HTML(string=html, base_url=_base_url()).write_pdf(font_config=_font_config("bare"))
+    pdf: bytes = HTML(string=html, base_url=_base_url()).write_pdf(font_config=_font_config("bare"))
+    return pdf
 
 
 def merge_pdfs(sources: Iterable[bytes | str | Path], output: str | Path | BinaryIO) -> int:
@@ -68,7 +73,7 @@ def merge_pdfs(sources: Iterable[bytes | str | Path], output: str | Path | Binar
 
     Pages are appended one source at a time; the sources are never laid out again.
     """
-    from pypdf import PdfReader, PdfWriter  # lazy: only for print files
+    from pypdf import PdfReader, PdfWriter  # lazy: rarely (only for print files)
 
     writer = PdfWriter()
     for source in sources:

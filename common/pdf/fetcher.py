@@ -14,10 +14,11 @@ import base64
 import functools
 import logging
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
-from urllib.request import url2pathname
+from urllib.request import OpenerDirector, url2pathname
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -62,6 +63,18 @@ def _decode_data_uri(url: str) -> tuple[bytes, str]:
     if "base64" in parts[1:]:
         return base64.b64decode(unquote(payload), validate=False), content_type
     return unquote_to_bytes(payload), content_type
+
+
+class AppFetcher(Protocol):
+    """What ``make_fetcher`` returns: a WeasyPrint URL fetcher that also tells what it refused and served."""
+
+    refused: list[str]
+    served: list[str]
+
+    @property
+    def refused_count(self) -> int: ...
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any: ...
 
 
 class AllowedFiles:
@@ -112,29 +125,28 @@ class AllowedFiles:
         return resolved
 
 
-def make_fetcher(roots: Iterable[Path] | None = None):
+def make_fetcher(roots: Iterable[Path] | None = None) -> AppFetcher:
     """A new WeasyPrint URL fetcher restricted to ``roots`` (default: ``allowed_roots()``).
 
     Its ``refused`` (and ``refused_count``) list the URLs it refused, ``served`` those it served.
     """
-    return _fetcher_class()(AllowedFiles(roots))
+    fetcher: AppFetcher = _fetcher_class()(AllowedFiles(roots))
+    return fetcher
 
 
 @functools.cache
-def _fetcher_class():
+def _fetcher_class() -> Callable[[AllowedFiles], AppFetcher]:
     # Built on first use so that importing this module does not import weasyprint (a heavy import).
-    from urllib.request import OpenerDirector
-
     from weasyprint.urls import URLFetcher, URLFetcherResponse  # lazy: heavy
 
     class AppURLFetcher(URLFetcher):
-        def __init__(self, files: AllowedFiles):
+        def __init__(self, files: AllowedFiles) -> None:
             # Deliberately not URLFetcher.__init__: it installs HTTP(S)/FTP handlers, and building the
             # HTTPS handler's SSL context costs ~20 ms per render. This opener has no handler at all, so
             # even a call that bypassed fetch() below could not reach the network.
             OpenerDirector.__init__(self)
             self._timeout = 1
-            self._http_headers = {}
+            self._http_headers: dict[str, str] = {}
             self._allowed_protocols = ("file", "data")
             self._fail_on_errors = False
             self._request = None
@@ -146,7 +158,7 @@ def _fetcher_class():
         def refused_count(self) -> int:
             return len(self.refused)
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             try:
                 body, content_type = self.files.read(url)
             except RefusedURL as exc:

@@ -53,7 +53,7 @@ def stale_after() -> timedelta:
     return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
 
 
-def _intact(row, slot: PdfSlot) -> bool:
+def _intact(row: models.Model, slot: PdfSlot) -> bool:
     # Pending with its file in place: minutes rendered before the status column existed.
     return getattr(row, slot.status) in (RenderStatus.DONE, RenderStatus.PENDING) and stored_file_matches(
         getattr(row, slot.file).name, getattr(row, slot.sha256)
@@ -101,7 +101,12 @@ def render_pdf_once(
         mine.update(**{slot.status: RenderStatus.FAILED, slot.error: str(exc)[:ERROR_CHARS]}, updated_at=timezone.now())
         return None
     done_at = timezone.now()
-    done = {slot.file: file_name, slot.sha256: digest, slot.status: RenderStatus.DONE, slot.error: ""}
+    done: dict[str, object] = {
+        slot.file: file_name,
+        slot.sha256: digest,
+        slot.status: RenderStatus.DONE,
+        slot.error: "",
+    }
     if slot.rendered_at:
         done[slot.rendered_at] = done_at
     mine.update(**done, updated_at=done_at)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.forms import add_service_errors
 from organizations import selectors, services
-from organizations.enums import OrganizationKind
+from organizations.enums import OrganizationKind, Role
 from organizations.forms import OrganizationForm
 from organizations.models import Organization
 from organizations.profile import ORGANIZATION, profile_sections
@@ -56,6 +56,16 @@ def organization_detail(request, pk: int):
     return render(request, "organizations/organization_detail.html", context)
 
 
+def _can_set_style(user, organization=None) -> bool:
+    """Administrators (of the organisation, or of any when creating) and superusers choose the document style."""
+    reach = reach_for(user)
+    if reach.is_superuser:
+        return True
+    if organization is None:
+        return bool(reach.ids(Role.ADMIN))
+    return reach.covers(organization.path, Role.ADMIN)
+
+
 def _apply_form(request, form, organization=None):
     """Hand cleaned data to the service; map service validation errors back onto the form."""
     data = dict(form.cleaned_data)
@@ -81,7 +91,12 @@ def organization_create(request):
         raise PermissionDenied
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else {}
     form = OrganizationForm(
-        request.POST or None, initial=initial, parent_choices=choices, allow_root=reach.is_superuser, is_update=False
+        request.POST or None,
+        initial=initial,
+        parent_choices=choices,
+        allow_root=reach.is_superuser,
+        is_update=False,
+        can_set_style=_can_set_style(request.user),
     )
     if request.method == "POST" and form.is_valid():
         organization = _apply_form(request, form)
@@ -108,6 +123,7 @@ def organization_update(request, pk: int):
         parent_choices=choices,
         allow_root=reach_for(request.user).is_superuser or organization.parent_id is None,
         is_update=True,
+        can_set_style=_can_set_style(request.user, organization),
     )
     # The ModelForm writes the new values onto the instance; the service reloads the row itself.
     if request.method == "POST" and form.is_valid() and _apply_form(request, form, organization) is not None:

@@ -11,14 +11,15 @@ import logging
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 
 import outbox
-from campaigns.enums import CriterionKind, PhaseCombination
+from campaigns import points as pt
+from campaigns.enums import CriterionMethod, PhaseCombination
 from campaigns.models import Campaign, Criterion, Phase, ScoringTable
-from scoring.enums import RankingStatus, TieBreak
-from scoring.models import RankingRun
+from organizations.models import BlocMember
+from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
+from scoring.models import RankingRun, Score
 from scoring.ranking import sql as ranking_sql
 
 logger = logging.getLogger(__name__)
@@ -58,19 +59,23 @@ def ranking_request_for_phase_close(*, campaign: Campaign, actor=None) -> list[R
 
 
 def _kind_inputs(campaign: Campaign) -> dict[str, ranking_sql.KindInputs]:
-    tables = ScoringTable.objects.filter(campaign=campaign).annotate(
-        minimum_count=Count("criteria", filter=Q(criteria__kind=CriterionKind.REGULAR, criteria__minimum_points__gt=0))
-    )
+    tables = ScoringTable.objects.filter(campaign=campaign).prefetch_related("tiers")
     return {
         t.participant_kind: ranking_sql.KindInputs(
-            bonus_cap=t.bonus_cap, penalty_cap=t.penalty_cap, minimum_count=t.minimum_count
+            bonus_cap=t.bonus_cap,
+            penalty_cap=t.penalty_cap,
+            tiers=tuple((tier.name, tier.lower_bound) for tier in sorted(t.tiers.all(), key=_tier_order)),
         )
         for t in tables
     }
 
 
+def _tier_order(tier):
+    return (tier.position, -tier.lower_bound)
+
+
 def ranking_inputs(run: RankingRun) -> ranking_sql.RankingInputs:
-    """The phases (with normalised weights), tiers and table caps a run computes with."""
+    """The phases (with their weights), the tables' caps and tiers a run computes with."""
     campaign = run.campaign
     if run.phase_id is not None:
         weights = ((run.phase_id, Decimal(1)),)
@@ -81,19 +86,65 @@ def ranking_inputs(run: RankingRun) -> ranking_sql.RankingInputs:
             weights = tuple((pk, Decimal(1)) for pk, _w in phases)
         else:
             weights = tuple(phases)
-    tiers = tuple(campaign.tiers.order_by("position", "-lower_bound").values_list("name", "lower_bound"))
-    criteria = list(Criterion.objects.filter(table__campaign=campaign).values_list("pk", "kind", "minimum_points"))
+    has_relative = Criterion.objects.filter(
+        table__campaign=campaign, method=CriterionMethod.RELATIVE_TO_LEADER
+    ).exists()
     return ranking_sql.RankingInputs(
-        campaign_id=campaign.pk,
-        phase_weights=weights,
-        tiers=tiers,
-        kinds=_kind_inputs(campaign),
-        bonus_ids=tuple(pk for pk, kind, _m in criteria if kind == CriterionKind.BONUS),
-        penalty_ids=tuple(pk for pk, kind, _m in criteria if kind == CriterionKind.PENALTY),
-        minimums=tuple(
-            (pk, minimum) for pk, kind, minimum in criteria if kind == CriterionKind.REGULAR and minimum and minimum > 0
-        ),
+        campaign_id=campaign.pk, phase_weights=weights, kinds=_kind_inputs(campaign), has_relative=has_relative
     )
+
+
+def _bloc_of(campaign: Campaign) -> dict[int, int]:
+    """Each organisation's bloc for relative-to-leader criteria: its bloc of the campaign's year (the smallest id
+    when several), else any bloc it belongs to; organisations in no bloc compete campaign-wide."""
+    year = campaign.start_date.year
+    rows = BlocMember.objects.order_by("bloc_id").values_list("organization_id", "bloc_id", "bloc__year")
+    chosen: dict[int, tuple[bool, int]] = {}
+    for organization_id, bloc_id, bloc_year in rows:
+        key = (bloc_year != year, bloc_id)
+        if organization_id not in chosen or key < chosen[organization_id]:
+            chosen[organization_id] = key
+    return {organization_id: key[1] for organization_id, key in chosen.items()}
+
+
+def relative_rows(campaign: Campaign, phase_ids: list[int]) -> list[tuple[int, Decimal]]:
+    """The final relative-to-leader points of every sent submission of these phases (submission id, points),
+    computed with the engine over each bloc (or the whole campaign) and phase."""
+    criteria = {
+        c.pk: c for c in Criterion.objects.filter(table__campaign=campaign, method=CriterionMethod.RELATIVE_TO_LEADER)
+    }
+    blocs = _bloc_of(campaign)
+    rows = (
+        Score.objects.filter(submission__phase_id__in=phase_ids, criterion_id__in=list(criteria))
+        .exclude(submission__status=SubmissionStatus.DRAFT)
+        .values_list(
+            "submission_id",
+            "submission__phase_id",
+            "criterion_id",
+            "value",
+            "target",
+            "deduction",
+            "submission__participant__organization_id",
+        )
+    )
+    groups: dict[tuple, dict[int, tuple[Decimal, Decimal]]] = {}
+    deductions: dict[tuple[int, int], Decimal] = {}
+    for sid, phase_id, criterion_id, value, target, deduction, organization_id in rows:
+        scope = (criteria[criterion_id].params or {}).get("scope", pt.Scope.BLOC)
+        group = blocs.get(organization_id, 0) if scope == pt.Scope.BLOC and organization_id else 0
+        bucket = groups.setdefault((phase_id, criterion_id, group), {})
+        deductions[(sid, criterion_id)] = deduction
+        if value is not None and target is not None and target > 0:
+            bucket[sid] = (value, target)
+    totals: dict[int, Decimal] = {}
+    for (_phase_id, criterion_id, _group), entries in groups.items():
+        standard = criteria[criterion_id].max_points
+        for sid, base in pt.relative_points(standard, entries).items():
+            net = pt.round_points(max(Decimal(0), base - deductions[(sid, criterion_id)]))
+            totals[sid] = totals.get(sid, Decimal(0)) + net
+    for sid, _criterion_id in deductions:
+        totals.setdefault(sid, Decimal(0))
+    return sorted(totals.items())
 
 
 def _finish(run: RankingRun, *, count: int, inputs: ranking_sql.RankingInputs) -> None:
@@ -123,7 +174,12 @@ def ranking_compute(*, run_id: int) -> RankingRun | None:
     try:
         with transaction.atomic():
             inputs = ranking_inputs(run)
+            if inputs.has_relative:
+                phase_ids = [pk for pk, _w in inputs.phase_weights]
+                ranking_sql.relative_write(relative_rows(run.campaign, phase_ids))
             count = ranking_sql.ranking_write(run_id=run.pk, inputs=inputs)
+            if inputs.has_relative:
+                ranking_sql.relative_drop()
             _finish(run, count=count, inputs=inputs)
     except Exception as exc:  # any failure is recorded on the run for the officer; the task does not retry
         logger.exception("Ranking run %s failed", run_id)

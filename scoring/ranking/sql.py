@@ -1,15 +1,18 @@
-"""Set-based ranking SQL: per-participant totals, tiers and ranks in one INSERT … SELECT, bloc ranks in a second.
+"""Set-based ranking SQL over the stored submission totals: one row per participant and phase is read, never the
+per-criterion scores (the scoring services keep ``scoring_submission``'s totals in the same transaction as every
+input; see ``scoring/submissions/results.py``).
 
-Totals follow ``campaigns.scoring_rules.total_for``: the points that count are verified points where verified,
-else self points (a missing answer is 0); bonus and penalty are capped per table; the total is
-max(0, regular + bonus − penalty). Exactness: PostgreSQL sums integer hundredths (exact, and cheaper than NUMERIC
-sums); SQLite stores decimals as REAL/INTEGER, so there every value is turned into integer hundredths first
-(``ROUND(x * 100)``) and only divided by 100 when written — no float sums, no integer division.
-Per-participant totals are aggregated first and ranked second (about twice as fast as ranking a join and grouping
-after it); the scores are read once, joined to their submission once, and the participants once. On PostgreSQL
-the entries and the bloc ranks are written by one statement (see ``write_sql``) into tables without database
-foreign keys (see ``scoring.models.RankingEntry``).
+Per phase: total = max(0, regular + relative + min(bonus, cap) − min(penalty, cap)), the caps of the participant's
+table; relative-to-leader points are the final figures computed by the ranking service with the pure engine
+(written to a temporary table) when the campaign has such criteria, else the stored provisional ones (zero).
+Several phases combine by their weights (rounded half up to hundredths) or only the last counts.
+A participant is "not submitted" when none of its submissions of the run's phases left the draft state, "not
+classified" when a gate rule fired in any of them; only the others are ranked, collectives and individuals apart
+(ties share a rank: 1, 2, 2, 4). Tiers are matched per table on the total; under a điểm liệt the top tier is out
+of reach; a participant without a rank has no tier.
 
+Exactness: PostgreSQL sums NUMERIC; SQLite stores decimals as REAL, so there every value is turned into integer
+hundredths first (``ROUND(x * 100)``) and only divided by 100 when written — no float sums.
 The SQL text is assembled only from this module's constant fragments and generated placeholders (hence the
 ``noqa: S608``); every value — ids, caps, bounds, tier names — travels as a query parameter.
 """
@@ -23,15 +26,17 @@ from django.db import connection
 
 COLLECTIVE = "collective"
 INDIVIDUAL = "individual"
+RANKED, NOT_CLASSIFIED, NOT_SUBMITTED = "ranked", "not_classified", "not_submitted"
+RELATIVE_TABLE = "ranking_relative"
 
 
 @dataclass(frozen=True)
 class KindInputs:
-    """What the table of one participant kind contributes: caps and how many criteria carry a điểm liệt."""
+    """What the table of one participant kind contributes: its caps and tiers (best first)."""
 
     bonus_cap: Decimal | None = None
     penalty_cap: Decimal | None = None
-    minimum_count: int = 0
+    tiers: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,8 @@ class RankingInputs:
 
     campaign_id: int
     phase_weights: tuple[tuple[int, Decimal], ...]  # (phase id, weight); one phase with weight 1 for a phase run
-    tiers: tuple[tuple[str, Decimal], ...]  # best first
     kinds: dict[str, KindInputs] = field(default_factory=dict)
-    bonus_ids: tuple[int, ...] = ()
-    penalty_ids: tuple[int, ...] = ()
-    minimums: tuple[tuple[int, Decimal], ...] = ()  # (criterion id, điểm liệt) of regular criteria with one > 0
+    has_relative: bool = False  # final relative points are in RELATIVE_TABLE (submission id, points)
 
     @property
     def weight_total(self) -> Decimal:
@@ -56,15 +58,15 @@ class RankingInputs:
 
         return {
             "phases": [{"id": pk, "weight": str(w)} for pk, w in self.phase_weights],
-            "tiers": [{"name": name, "lower_bound": str(bound)} for name, bound in self.tiers],
             "tables": {
                 kind: {
                     "bonus_cap": number(k.bonus_cap),
                     "penalty_cap": number(k.penalty_cap),
-                    "criteria_with_minimum": k.minimum_count,
+                    "tiers": [{"name": name, "lower_bound": str(bound)} for name, bound in k.tiers],
                 }
                 for kind, k in sorted(self.kinds.items())
             },
+            "relative_criteria": self.has_relative,
         }
 
 
@@ -73,7 +75,6 @@ class Dialect:
 
     def __init__(self, vendor: str) -> None:
         self.is_postgres = vendor == "postgresql"
-        self.scale = 1 if self.is_postgres else 100
         self.least = "LEAST" if self.is_postgres else "MIN"
         self.greatest = "GREATEST" if self.is_postgres else "MAX"
 
@@ -88,19 +89,6 @@ class Dialect:
         if self.is_postgres:
             return number
         return int((number * 100).to_integral_value(rounding=ROUND_HALF_UP))
-
-    def filtered_sum(self, points: str, condition: str) -> str:
-        """SUM of ``points`` (already on the working scale) over the rows meeting ``condition``, 0 for none.
-
-        On PostgreSQL the sum runs on integer hundredths (exact: stored decimals have two places) and is scaled
-        back per group: a parallel plan ships each partial sum between processes, and a NUMERIC sum's state is
-        serialised there — two of them cost more than the whole aggregate's other work (the total's own NUMERIC
-        sum made the aggregate about 20% slower than the bare query's). An empty ``condition`` sums every row.
-        """
-        where = f" FILTER (WHERE {condition})" if condition else ""
-        if self.is_postgres:
-            return f"(COALESCE(SUM(CAST(({points}) * 100 AS INTEGER)){where}, 0) * 0.01)"
-        return f"COALESCE(SUM({points}){where}, 0)"
 
     def stored(self, expression: str) -> str:
         """Back from the working scale to the stored decimal."""
@@ -127,144 +115,115 @@ def _kind(inputs: RankingInputs, kind: str) -> KindInputs:
     return inputs.kinds.get(kind, KindInputs())
 
 
-def _ids(column: str, ids: tuple[int, ...]) -> tuple[str, list]:
-    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
-
-
-def _aggregate(d: Dialect, inputs: RankingInputs, phase_ids: list[int]) -> tuple[str, list]:
-    """Sums per participant (and phase, when there are several) straight from the scores: the only pass over the
-    big table, shaped like the bare query (scores joined to their submission once, grouped by its participant).
-
-    ``pts`` sums every criterion; the regular points are ``pts − bon − pen`` (one FILTERed sum fewer per score).
-    Criterion kinds and điểm liệt come in as id lists (a campaign has tens of criteria), so the scores are not
-    joined to the criteria; a sum or count the inputs cannot need is the constant 0. FILTER works on PostgreSQL
-    and SQLite ≥ 3.30.
-    """
-    points = d.column("COALESCE(s.verified_points, s.self_points, 0)")
-    columns, params = [f"{d.filtered_sum(points, '')} AS pts"], []
-    for name, ids in (("bon", inputs.bonus_ids), ("pen", inputs.penalty_ids)):
-        if ids:
-            columns.append(f"{d.filtered_sum(points, _ids('s.criterion_id', ids)[0])} AS {name}")
-            params += list(ids)
-        else:
-            columns.append(f"0 AS {name}")
-    if inputs.minimums:
-        checks = " OR ".join(f"(s.criterion_id = %s AND {points} >= %s)" for _pk in inputs.minimums)
-        columns.append(f"COUNT(*) FILTER (WHERE {checks}) AS met")
-        params += [x for pk, bound in inputs.minimums for x in (pk, d.value(bound))]
-    else:
-        columns.append("0 AS met")
-    # answered (self or verified) minus verified: answered but not verified, without a FILTER per score
-    columns.append("COUNT(COALESCE(s.verified_points, s.self_points)) - COUNT(s.verified_points) AS unverified")
-    marks = ", ".join(["%s"] * len(phase_ids))
-    keys = (
-        {"pid": "sub.participant_id"} if len(phase_ids) == 1 else {"pid": "sub.participant_id", "phid": "sub.phase_id"}
-    )
-    group = ", ".join(keys.values())
-    sql = f"""
-        SELECT {", ".join(f"{column} AS {name}" for name, column in keys.items())}, {", ".join(columns)}
-        FROM scoring_score s JOIN scoring_submission sub ON sub.id = s.submission_id
-        WHERE sub.phase_id IN ({marks})
-        GROUP BY {group}"""  # noqa: S608
-    return sql, [*params, *phase_ids]
-
-
-def _phase_columns(d: Dialect, inputs: RankingInputs) -> dict[str, tuple[str, list]]:
-    """reg, bon, pen (capped per the participant's table), below and verified (0/1) of one aggregated row ``r``
-    of the participant ``p``, and the điểm liệt it needs. Without a submission ``reg`` is NULL (callers coalesce)."""
+def _phase_rows(d: Dialect, inputs: RankingInputs) -> tuple[str, list]:
+    """One row per submission of the run's phases: its phase total (working scale) and flags, by participant."""
+    phase_ids = [pk for pk, _w in inputs.phase_weights]
     col, ind = _kind(inputs, COLLECTIVE), _kind(inputs, INDIVIDUAL)
-    needed = _by_kind(("%s", [col.minimum_count]), ("%s", [ind.minimum_count]))
-    return {
-        "reg": ("(r.pts - r.bon - r.pen)", []),
-        # coalesced before capping: PostgreSQL's LEAST(NULL, cap) is the cap
-        "bon": _by_kind(
-            _capped(d, "COALESCE(r.bon, 0)", col.bonus_cap), _capped(d, "COALESCE(r.bon, 0)", ind.bonus_cap)
-        ),
-        "pen": _by_kind(
-            _capped(d, "COALESCE(r.pen, 0)", col.penalty_cap), _capped(d, "COALESCE(r.pen, 0)", ind.penalty_cap)
-        ),
-        # without a submission, below when the participant's table has any điểm liệt
-        "below": (f"CASE WHEN COALESCE(r.met, 0) < {needed[0]} THEN 1 ELSE 0 END", needed[1]),
-        "needed": needed,
-        "verified": ("CASE WHEN r.unverified = 0 THEN 1 ELSE 0 END", []),
-    }
+    bonus = _by_kind(
+        _capped(d, d.column("s.bonus_points"), col.bonus_cap), _capped(d, d.column("s.bonus_points"), ind.bonus_cap)
+    )
+    penalty = _by_kind(
+        _capped(d, d.column("s.penalty_points"), col.penalty_cap),
+        _capped(d, d.column("s.penalty_points"), ind.penalty_cap),
+    )
+    if inputs.has_relative:
+        relative = f"COALESCE((SELECT {d.column('r.points')} FROM {RELATIVE_TABLE} r WHERE r.sid = s.id), 0)"  # noqa: S608
+    else:
+        relative = d.column("s.relative_points")
+    total = f"{d.greatest}(0, {d.column('s.regular_points')} + {relative} + {bonus[0]} - {penalty[0]})"
+    marks = ", ".join(["%s"] * len(phase_ids))
+    sql = f"""
+        SELECT s.participant_id AS pid, s.phase_id AS phid,
+            CASE WHEN s.status = 'draft' THEN 0 ELSE 1 END AS submitted,
+            CASE WHEN s.status <> 'draft' AND s.is_gated THEN 1 ELSE 0 END AS gated,
+            CASE WHEN s.below_minimum THEN 1 ELSE 0 END AS below,
+            CASE WHEN s.status = 'verified' THEN 1 ELSE 0 END AS verified,
+            {d.column("s.regular_points")} + {relative} AS reg, {bonus[0]} AS bon, {penalty[0]} AS pen,
+            {total} AS total
+        FROM scoring_submission s JOIN campaigns_participant p ON p.id = s.participant_id
+        WHERE s.phase_id IN ({marks})"""  # noqa: S608
+    return sql, [*bonus[1], *penalty[1], *bonus[1], *penalty[1], *phase_ids]
 
 
 def _combined(d: Dialect, inputs: RankingInputs) -> tuple[str, list]:
-    """One row per participant of the campaign: reg, bon, pen, total (working scale), below, verified (0/1).
-
-    The participant table is joined once, here: it gives the campaign's participants and their kind (caps).
-    """
+    """One row per participant of the campaign: reg, bon, pen, total (working scale) and the status flags."""
+    rows_sql, rows_params = _phase_rows(d, inputs)
     phase_ids = [pk for pk, _w in inputs.phase_weights]
-    rows_sql, rows_params = _aggregate(d, inputs, phase_ids)
-    cols = _phase_columns(d, inputs)
-    if len(phase_ids) == 1:  # a phase run, or "last phase only": no weighting, one row per participant already
-        parts = [f"COALESCE({cols[n][0]}, 0) AS {n}" for n in ("reg", "bon", "pen")]
-        parts += [f"{cols[n][0]} AS {n}" for n in ("below", "verified")]
-        params = [x for n in ("reg", "bon", "pen", "below", "verified") for x in cols[n][1]]
+    if len(phase_ids) == 1:
+        columns = "COALESCE(r.reg, 0) AS reg, COALESCE(r.bon, 0) AS bon, COALESCE(r.pen, 0) AS pen, "
+        columns += "COALESCE(r.total, 0) AS total, COALESCE(r.submitted, 0) AS submitted, "
+        columns += "COALESCE(r.gated, 0) AS gated, COALESCE(r.below, 0) AS below, COALESCE(r.verified, 0) AS verified"
         sql = f"""
-            SELECT c.*, {d.greatest}(0, c.reg + c.bon - c.pen) AS total
-            FROM (
-                SELECT p.id AS pid, {", ".join(parts)}
-                FROM campaigns_participant p LEFT JOIN ({rows_sql}) r ON r.pid = p.id
-                WHERE p.campaign_id = %s
-            ) c"""  # noqa: S608
-        return sql, [*params, *rows_params, inputs.campaign_id]
+            SELECT p.id AS pid, CASE WHEN p.organization_id IS NOT NULL THEN 'collective' ELSE 'individual' END AS kind,
+                {columns}
+            FROM campaigns_participant p LEFT JOIN ({rows_sql}) r ON r.pid = p.id
+            WHERE p.campaign_id = %s"""  # noqa: S608
+        return sql, [*rows_params, inputs.campaign_id]
     weight = "(CASE r.phid " + " ".join("WHEN %s THEN %s" for _ in phase_ids) + " END)"
     weight_params = [x for pk, w in inputs.phase_weights for x in (pk, d.value(w))]
     divisor = d.value(inputs.weight_total) or 1  # all weights 0: every weighted sum is 0 too
-    total = (
-        f"{d.greatest}(0, {cols['reg'][0]} + {cols['bon'][0]} - {cols['pen'][0]})",
-        [*cols["reg"][1], *cols["bon"][1], *cols["pen"][1]],
-    )
     parts, params = [], []
-    for name, (expression, expression_params) in (*((n, cols[n]) for n in ("reg", "bon", "pen")), ("total", total)):
-        parts.append(f"COALESCE({d.weighted(f'SUM({weight} * {expression})')}, 0) AS {name}")
-        params += [*weight_params, *expression_params, divisor]
-    below, below_params = cols["below"]
-    needed, needed_params = cols["needed"]
-    verified, verified_params = cols["verified"]
+    for name in ("reg", "bon", "pen", "total"):
+        parts.append(f"COALESCE({d.weighted(f'SUM({weight} * r.{name})')}, 0) AS {name}")
+        params += [*weight_params, divisor]
     sql = f"""
-        SELECT p.id AS pid, {", ".join(parts)},
-            CASE WHEN MAX({below}) = 1 OR ({needed} > 0 AND COUNT(r.pid) < %s) THEN 1 ELSE 0 END AS below,
-            CASE WHEN COALESCE(SUM({verified}), 0) = %s THEN 1 ELSE 0 END AS verified
+        SELECT p.id AS pid, CASE WHEN p.organization_id IS NOT NULL THEN 'collective' ELSE 'individual' END AS kind,
+            {", ".join(parts)},
+            COALESCE(MAX(r.submitted), 0) AS submitted, COALESCE(MAX(r.gated), 0) AS gated,
+            COALESCE(MAX(r.below), 0) AS below,
+            CASE WHEN COALESCE(SUM(r.verified), 0) = %s THEN 1 ELSE 0 END AS verified
         FROM campaigns_participant p LEFT JOIN ({rows_sql}) r ON r.pid = p.id
         WHERE p.campaign_id = %s
         GROUP BY p.id, p.organization_id"""  # noqa: S608
-    count = len(phase_ids)
-    select_params = [*params, *below_params, *needed_params, count, *verified_params, count]
-    return sql, [*select_params, *rows_params, inputs.campaign_id]
+    return sql, [*params, len(phase_ids), *rows_params, inputs.campaign_id]
 
 
-def _tier_case(d: Dialect, tiers: tuple[tuple[str, Decimal], ...]) -> tuple[str, list]:
-    """The tier of ``t.total``: the best band reached; under a điểm liệt the top band is out of reach."""
-    if not tiers:
+def _tier_case(d: Dialect, inputs: RankingInputs) -> tuple[str, list]:
+    """The tier of a ranked ``t.total`` in its kind's table: the best band reached; under a điểm liệt the top band
+    is out of reach; none without a rank or tiers."""
+    branches, params = [], []
+    for kind in (COLLECTIVE, INDIVIDUAL):
+        tiers = _kind(inputs, kind).tiers
+        if not tiers:
+            continue
+        whens = []
+        for index, (name, bound) in enumerate(tiers):
+            guard = "t.below = 0 AND " if index == 0 and len(tiers) > 1 else ""
+            whens.append(f"WHEN {guard}t.total >= %s THEN %s")
+            params += [d.value(bound), name]
+        branches.append((kind, "CASE " + " ".join(whens) + " ELSE '' END"))
+    if not branches:
         return "''", []
-    whens, params = [], []
-    for index, (name, bound) in enumerate(tiers):
-        guard = "t.below = 0 AND " if index == 0 and len(tiers) > 1 else ""
-        whens.append(f"WHEN {guard}t.total >= %s THEN %s")
-        params += [d.value(bound), name]
-    return "CASE " + " ".join(whens) + " ELSE '' END", params
+    cases = " ".join(f"WHEN t.kind = '{kind}' THEN {case}" for kind, case in branches)
+    return f"CASE WHEN t.status <> '{RANKED}' THEN '' {cases} ELSE '' END", params
 
 
-ENTRY_COLUMNS = "participant_id, regular, bonus, penalty, total, is_fully_verified, below_minimum, tier_name, rank"
+ENTRY_COLUMNS = (
+    "participant_id, regular, bonus, penalty, total, is_fully_verified, below_minimum, tier_name, kind, status, rank"
+)
 TOTALS_TABLE = "ranking_totals"
 WORK_MEM = "16MB"
 
 
 def ranked_sql(vendor: str, inputs: RankingInputs) -> tuple[str, list]:
-    """Every participant's entry (``ENTRY_COLUMNS``, stored scale), ranked 1, 2, 2, 4 on the total."""
+    """Every participant's entry (``ENTRY_COLUMNS``, stored scale)."""
     d = Dialect(vendor)
     combined_sql, combined_params = _combined(d, inputs)
-    tier_sql, tier_params = _tier_case(d, inputs.tiers)
-    true = "(t.{0} = 1)"
+    tier_sql, tier_params = _tier_case(d, inputs)
+    status = (
+        f"CASE WHEN c.submitted = 0 THEN '{NOT_SUBMITTED}' WHEN c.gated = 1 THEN '{NOT_CLASSIFIED}' ELSE '{RANKED}' END"
+    )
+    zero_unless_submitted = "CASE WHEN t.status = '" + NOT_SUBMITTED + "' THEN 0 ELSE t.{0} END"
     sql = f"""
-        SELECT t.pid AS participant_id, {d.stored("t.reg")} AS regular, {d.stored("t.bon")} AS bonus,
-            {d.stored("t.pen")} AS penalty, {d.stored("t.total")} AS total,
-            {true.format("verified")} AS is_fully_verified, {true.format("below")} AS below_minimum,
-            {tier_sql} AS tier_name, RANK() OVER (ORDER BY t.total DESC) AS rank
-        FROM ({combined_sql}) t"""  # noqa: S608
+        SELECT t.pid AS participant_id, {d.stored(zero_unless_submitted.format("reg"))} AS regular,
+            {d.stored(zero_unless_submitted.format("bon"))} AS bonus,
+            {d.stored(zero_unless_submitted.format("pen"))} AS penalty,
+            {d.stored(zero_unless_submitted.format("total"))} AS total,
+            (t.verified = 1) AS is_fully_verified, (t.below = 1) AS below_minimum,
+            {tier_sql} AS tier_name, t.kind, t.status,
+            CASE WHEN t.status = '{RANKED}'
+                THEN RANK() OVER (PARTITION BY t.kind, t.status ORDER BY t.total DESC) END AS rank
+        FROM (SELECT c.*, {status} AS status FROM ({combined_sql}) c) t"""  # noqa: S608
     return sql, [*tier_params, *combined_params]
 
 
@@ -280,18 +239,18 @@ BLOC_RANKS_SQL = """
     SELECT e.id, bm.bloc_id, RANK() OVER (PARTITION BY bm.bloc_id ORDER BY e.total DESC)
     FROM {entries} e
     JOIN campaigns_participant p ON p.id = e.participant_id
-    JOIN organizations_blocmember bm ON bm.organization_id = p.organization_id"""
+    JOIN organizations_blocmember bm ON bm.organization_id = p.organization_id
+    WHERE e.status = 'ranked'"""
 
-RUN_ENTRIES = "(SELECT id, participant_id, total FROM scoring_rankingentry WHERE run_id = %s)"
+RUN_ENTRIES = "(SELECT id, participant_id, total, status FROM scoring_rankingentry WHERE run_id = %s)"
 
 
 def write_sql(vendor: str, run_id: int, inputs: RankingInputs) -> list[tuple[str, list, bool]]:
     """The statements (sql, params, counts) writing run ``run_id``; the one that counts gives the entry count.
 
     PostgreSQL runs INSERT … SELECT without parallel workers but CREATE TABLE AS with them, so the entries are
-    computed into a temporary table first (about as fast as the bare query), then one statement copies them
-    into place and feeds the bloc ranks (members of a bloc only) from its RETURNING rows, not re-reading the
-    entries. SQLite (no parallel query, no data-modifying WITH): the entries, then the bloc ranks from them.
+    computed into a temporary table first, then one statement copies them into place and feeds the bloc ranks
+    (ranked members of a bloc only) from its RETURNING rows. SQLite: the entries, then the bloc ranks from them.
     """
     if vendor != "postgresql":
         return [
@@ -302,26 +261,42 @@ def write_sql(vendor: str, run_id: int, inputs: RankingInputs) -> list[tuple[str
     return [
         (f"DROP TABLE IF EXISTS {TOTALS_TABLE}", [], False),
         (f"CREATE TEMPORARY TABLE {TOTALS_TABLE} ON COMMIT DROP AS {ranked}", params, False),
-        # Only now, for this transaction: the bloc-rank sort spills to disk at the default 4 MB. Not before the
-        # totals: with more memory the planner prefers a parallel hash aggregate there, 0.5 s slower at 100,000.
         ("SELECT set_config('work_mem', %s, true)", [WORK_MEM], False),
         (
             f"""
             WITH written AS (
                 INSERT INTO scoring_rankingentry (run_id, {ENTRY_COLUMNS})
                 SELECT %s, {ENTRY_COLUMNS} FROM {TOTALS_TABLE}
-                RETURNING id, participant_id, total
+                RETURNING id, participant_id, total, status
             ), blocs AS ({BLOC_RANKS_SQL.format(entries="written")})
             SELECT COUNT(*) FROM written""",  # noqa: S608
             [run_id],
             True,
         ),
-        (f"DROP TABLE {TOTALS_TABLE}", [], False),  # a savepoint (tests, nested atomic) does not commit it away
+        (f"DROP TABLE {TOTALS_TABLE}", [], False),
     ]
 
 
+def relative_write(rows: list[tuple[int, Decimal]]) -> None:
+    """Put the final relative-to-leader points per submission into a temporary table for this transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {RELATIVE_TABLE}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {RELATIVE_TABLE} (sid integer PRIMARY KEY, points numeric(12, 2))")
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {RELATIVE_TABLE} (sid, points) VALUES (%s, %s)",  # noqa: S608
+                [(sid, str(points)) for sid, points in rows],
+            )
+
+
+def relative_drop() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {RELATIVE_TABLE}")
+
+
 def bare_sql(phase_id: int) -> tuple[str, list]:
-    """The minimal query computing the same phase totals and ranks (no caps, tiers, writes): the yardstick."""
+    """The minimal query summing the raw per-criterion points and ranking them (no caps, tiers, writes): the
+    yardstick the stored totals must beat."""
     sql = """
         SELECT t.pid, t.total, RANK() OVER (ORDER BY t.total DESC)
         FROM (

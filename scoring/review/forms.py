@@ -6,32 +6,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from scoring.models import POINTS, Score
+from campaigns import points as pt
+from scoring.models import Score
+from scoring.submissions.forms import AnswersForm
 
 
-class VerifyForm(forms.Form):
-    """One score's verified points and reason; ``version`` is the value the reviewer started from."""
+class VerifyForm(AnswersForm):
+    """The reviewer's correction of one criterion's answers (starting from the answers that count) and the reason;
+    ``version`` is the value the reviewer started from. Same fields and prefix as the unit's form."""
 
-    verified_points = forms.DecimalField(
-        label=_("Verified points"), max_digits=POINTS["max_digits"], decimal_places=POINTS["decimal_places"]
-    )
-    review_note = forms.CharField(
-        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 1})
-    )
-    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    note_label = _("Reason (required when the answers change)")
 
-    def __init__(self, *args, score: Score, **kwargs):
-        kwargs.setdefault("auto_id", f"id_s{score.pk}_%s")  # one form per row on the same page
-        kwargs.setdefault(
-            "initial",
-            {
-                "verified_points": score.verified_points if score.verified_points is not None else score.self_points,
-                "review_note": score.review_note,
-                "version": score.version,
-            },
-        )
-        super().__init__(*args, **kwargs)
-        self.fields["verified_points"].widget.attrs.update({"min": "0", "max": score.max_points, "step": "0.01"})
+    def __init__(self, *args, score: Score, criterion: pt.CriterionSpec, **kwargs):
+        super().__init__(*args, score=score, criterion=criterion, inputs=score.inputs, note=score.review_note, **kwargs)
 
 
 class ReturnForm(forms.Form):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/scores/<int:score_pk>/", views.score_save, name="submission-score-save"),
     path("<int:pk>/submit/", views.submission_submit, name="submission-submit"),
     path("<int:pk>/reopen/", views.submission_reopen, name="submission-reopen"),
+    path("extensions/<int:participant_pk>/", views.extension_grant, name="extension-grant"),
     path("<int:pk>/scores/<int:score_pk>/evidence/", views.evidence_add, name="evidence-add"),
     path("<int:pk>/evidence/<int:evidence_pk>/", views.evidence_download, name="evidence-download"),
     path("<int:pk>/evidence/<int:evidence_pk>/remove/", views.evidence_remove, name="evidence-remove"),

@@ -108,6 +108,12 @@ class AwardDecisionFactory(factory.django.DjangoModelFactory):
     authority_name = "BAN TUYÊN GIÁO"
     title = "Về việc khen thưởng thành tích phong trào thi đua năm 2023"
     legal_basis = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;"
+    article_2 = "Các tập thể, cá nhân có tên tại Điều 1 được hưởng chế độ khen thưởng theo quy định."
+    article_3 = (
+        "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu "
+        "trách nhiệm thi hành Quyết định này."
+    )
+    recipients_of_copies = "Như Điều 3;\nLưu: VT."
     signer_name = "Lâm Văn Mẫn"
     signer_title = "TRƯỞNG BAN"
     decision_date = factory.LazyFunction(date.today)

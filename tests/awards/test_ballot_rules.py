@@ -6,6 +6,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from awards.councils import tally as ballot_rules
 from awards.councils.tally import (
@@ -175,6 +177,8 @@ def test_more_than_half_of_all_ten_members(approve, reject, abstain, approved, s
         base_count=10,
         needed=6,
         reason=APPROVED if approved else BELOW_THRESHOLD,
+        approvals_counted=approve,
+        written_counted=True,
     )
 
 
@@ -296,6 +300,73 @@ def test_nobody_present_on_a_present_base_cannot_pass():
     result = tally_result(0, 0, 0, members=10, present=0, threshold=MORE_THAN_HALF_OF_PRESENT)
 
     assert result == BallotResult(approved=False, approve_share=D("0.00"), base_count=0, needed=1, reason=EMPTY_BASE)
+
+
+# --- Absent members' written votes: they count on an "all members" base only ---------------------
+
+
+def test_written_approvals_count_on_an_all_members_base():
+    # 5 members, 4 present: 3 present approve, the absent member approves in writing → 4 of 5 = 80%.
+    eighty = Threshold(D("80"), Base.ALL, inclusive=True)
+
+    without = tally_result(3, 1, 0, members=5, present=4, threshold=eighty)
+    with_written = tally_result(3, 1, 0, members=5, present=4, threshold=eighty, written_approve=1)
+
+    assert (without.approved, without.approvals_counted, without.approve_share) == (False, 3, D("60.00"))
+    assert (with_written.approved, with_written.approvals_counted, with_written.approve_share) == (True, 4, D("80.00"))
+    assert with_written.written_counted is True and with_written.needed == 4
+
+
+def test_written_votes_are_ignored_on_a_present_base():
+    # Present base: 2 of 4 present approve (50%, not more than half); a written approval does not change that.
+    result = tally_result(2, 2, 0, members=5, present=4, threshold=MORE_THAN_HALF_OF_PRESENT, written_approve=1)
+
+    assert (result.approved, result.approvals_counted, result.written_counted) == (False, 2, False)
+    assert result.approve_share == D("50.00")
+
+
+def test_written_rejections_only_withhold_an_approval():
+    result = tally_result(4, 0, 0, members=5, present=4, threshold=NINETY_PERCENT_OF_ALL, written_reject=1)
+
+    assert (result.approved, result.approvals_counted, result.needed) == (False, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("written_approve", "written_reject", "message"),
+    [(2, 0, "More written votes"), (1, 1, "More written votes"), (-1, 0, "negative")],
+)
+def test_more_written_votes_than_absent_members_is_refused(written_approve, written_reject, message):
+    with pytest.raises(ValueError, match=message):
+        tally_result(
+            3,
+            1,
+            0,
+            members=5,
+            present=4,
+            threshold=MORE_THAN_HALF_OF_ALL,
+            written_approve=written_approve,
+            written_reject=written_reject,
+        )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(members=st.integers(min_value=1, max_value=40), data=st.data())
+def test_written_votes_never_lower_the_count_and_only_count_on_all_members(members, data):
+    present = data.draw(st.integers(min_value=0, max_value=members))
+    approve = data.draw(st.integers(min_value=0, max_value=present))
+    written = data.draw(st.integers(min_value=0, max_value=members - present))
+    base = data.draw(st.sampled_from([Base.ALL, Base.PRESENT]))
+    threshold = Threshold(D(data.draw(st.integers(min_value=1, max_value=100))), base, inclusive=True)
+
+    plain = tally_result(approve, 0, 0, members=members, present=present, threshold=threshold)
+    counted = tally_result(
+        approve, 0, 0, members=members, present=present, threshold=threshold, written_approve=written
+    )
+
+    assert counted.approvals_counted == approve + (written if base == Base.ALL else 0)
+    assert counted.approved >= plain.approved
+    if base == Base.PRESENT:
+        assert counted == plain
 
 
 def test_council_without_members_cannot_pass():

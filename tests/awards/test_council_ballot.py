@@ -15,6 +15,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from awards.councils.services import ballots as ballot
+from awards.councils.services import minutes
 from awards.enums import AgendaResult, NominationStatus, SessionStatus
 from awards.models import AgendaItem, BallotCast, CouncilMember, CouncilSession
 from tests.awards.council_factories import (
@@ -374,8 +375,9 @@ def test_closing_counts_once_sets_statuses_and_renders_the_minutes(
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages).split())
     assert "BIÊN BẢN KIỂM PHIẾU" in text
     assert "Ban Tuyên giáo Phường 1" in text and "Ban Tuyên giáo Phường 2" in text
-    assert "1 Ban Tuyên giáo Phường 1 Danh hiệu QUA_BAN 3 1 1 Đạt" in text  # approve, reject, abstain, result
-    assert "2 Ban Tuyên giáo Phường 2 Danh hiệu QUA_BAN 1 3 1 Không đạt" in text
+    # approve, reject, abstain of those present; written approve, reject; share of all 5 members; result
+    assert "1 Ban Tuyên giáo Phường 1 Danh hiệu QUA_BAN 3 1 1 0 0 60% Đạt" in text
+    assert "2 Ban Tuyên giáo Phường 2 Danh hiệu QUA_BAN 1 3 1 0 0 20% Không đạt" in text
     assert "Lâm Văn Mẫn" in text and "Trần Thị Thu Hằng" in text  # chair and secretary
     assert "trên 50% tổng số thành viên Hội đồng đồng ý" in text
 
@@ -383,22 +385,22 @@ def test_closing_counts_once_sets_statuses_and_renders_the_minutes(
 def test_minutes_render_is_idempotent_and_repairs_a_missing_file(voting, media):
     session, members, _nominations = voting
     ballot.voting_close(session=session, actor=members[1].user)  # the on-commit task does not run in this test
-    first = ballot.minutes_render(session_id=session.pk)
+    first = minutes.minutes_render(session_id=session.pk)
     name, digest = first.minutes_file.name, first.minutes_sha256
 
-    second = ballot.minutes_render(session_id=session.pk)
+    second = minutes.minutes_render(session_id=session.pk)
     assert (second.minutes_file.name, second.minutes_sha256) == (name, digest)
     assert len(list((media / "awards" / "minutes").iterdir())) == 1
 
     (media / name).unlink()
-    repaired = ballot.minutes_render(session_id=session.pk)
+    repaired = minutes.minutes_render(session_id=session.pk)
     assert (media / repaired.minutes_file.name).exists() and len(repaired.minutes_sha256) == 64
 
 
 def test_minutes_are_for_members_and_officers_only(en_client, voting, media, other_officer, officer):
     session, members, _nominations = voting
     ballot.voting_close(session=session, actor=members[1].user)
-    ballot.minutes_render(session_id=session.pk)
+    minutes.minutes_render(session_id=session.pk)
     url = reverse("awards:session-minutes", args=[session.pk])
 
     en_client.force_login(officer)

@@ -169,18 +169,25 @@ def test_officer_edits_a_member(en_client, officer, council5):
 
 def test_officer_plans_a_session_a_plain_member_cannot(en_client, officer, council5):
     council, members = council5
-    data = {"title": "Phiên họp tổng kết 2023", "scheduled_at": "2023-12-20T08:30", "place": "Sóc Trăng"}
+    data = {
+        "title": "Phiên họp tổng kết 2023",
+        "scheduled_at": "2023-12-20T08:30",
+        "place_name": "Sóc Trăng",
+        "place": "Phòng họp số 1",
+    }
     en_client.force_login(members[3].user)
     assert en_client.post(_url("session-create", council.pk), data).status_code == 403
 
     en_client.force_login(officer)
     invalid = en_client.post(_url("session-create", council.pk), data | {"scheduled_at": "not a date"})
+    no_place = en_client.post(_url("session-create", council.pk), data | {"place_name": ""})
     response = en_client.post(_url("session-create", council.pk), data)
 
     assert 'value="Phiên họp tổng kết 2023"' in invalid.content.decode()
+    assert no_place.status_code == 200 and no_place.context["form"].errors["place_name"]
     session = council.sessions.get()
     assert response.url == _url("session-detail", session.pk)
-    assert (session.status, session.place) == (SessionStatus.DRAFT, "Sóc Trăng")
+    assert (session.status, session.place_name, session.place) == (SessionStatus.DRAFT, "Sóc Trăng", "Phòng họp số 1")
 
 
 def test_agenda_takes_proposed_eligible_nominations_only(en_client, org_tree, officer, council5, majority):

@@ -35,7 +35,7 @@ def test_signer_issues_after_confirmation(client, org_tree, signer, media, djang
     assert response.status_code == 302
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.ISSUED
-    assert (decision.number, decision.number_text, decision.decision_date) == (1, "1/QĐ-BTG", date(2026, 3, 5))
+    assert (decision.number, decision.number_text, decision.decision_date) == (1, "01/QĐ-BTG", date(2026, 3, 5))
     assert decision.signer == signer and decision.issued_at is not None
     certificates = Certificate.objects.filter(recipient__decision=decision).order_by("serial")
     assert [c.serial for c in certificates] == ["ROOT-2026-000001", "ROOT-2026-000002"]
@@ -47,7 +47,7 @@ def test_signer_issues_after_confirmation(client, org_tree, signer, media, djang
     records = AwardRecord.objects.filter(decision_recipient__decision=decision)
     assert records.count() == 2
     assert {(r.source, r.decision_number, r.award_code) for r in records} == {
-        (RecordSource.DECISION, "1/QĐ-BTG", "GK_TT")
+        (RecordSource.DECISION, "01/QĐ-BTG", "GK_TT")
     }
 
 
@@ -60,7 +60,7 @@ def test_numbers_follow_the_register_without_gaps(org_tree, signer, media):
     assert (first.number_text, second.number_text) == ("45/QĐ-BTG", "46/QĐ-BTG")
     assert Register.objects.get(organization=org_tree["root"], kind=RegisterKind.DECISION).last_number == 46
     next_year = issue(draft_decision(org_tree["root"], lines=1), signer, day=date(2027, 1, 2))
-    assert next_year.number_text == "1/QĐ-ROOT"
+    assert next_year.number_text == "01/QĐ-ROOT"  # numbers below 10 are zero-padded
 
 
 def test_officer_gets_403_and_the_draft_stays(client, org_tree, officer):
@@ -122,6 +122,7 @@ def test_issuing_marks_nominations_decided(org_tree, signer, media, officer):
         for ward in ("ward_a", "ward_b")
     ]
     decision = decision_create(organization=org_tree["root"], campaign=campaign, actor=officer)
+    AwardDecision.objects.filter(pk=decision.pk).update(place="Sóc Trăng")
     issue(decision, signer)
     statuses = Nomination.objects.filter(pk__in=[n.pk for n in nominations]).values_list("status", flat=True)
     assert set(statuses) == {NominationStatus.DECIDED}

@@ -36,7 +36,13 @@ def test_create_from_campaign_prefills_everything(client, org_tree, officer):
     assert "Căn cứ Luật Thi đua, khen thưởng" in decision.legal_basis.splitlines()[0]
     assert "Nghị định số 98/2023/NĐ-CP" in decision.legal_basis
     line = decision.recipients.get()
-    assert (line.recipient_name, line.recipient_detail, line.achievement) == ("Phường 1", "Phòng A", "X")
+    # A collective is its own unit: the body above it (Phòng A) is not printed as its unit.
+    assert (line.recipient_name, line.recipient_detail, line.achievement) == ("Phường 1", "", "X")
+    assert decision.article_2.startswith("Các tập thể, cá nhân có tên tại Điều 1 được hưởng chế độ khen thưởng")
+    assert decision.article_3.endswith("chịu trách nhiệm thi hành Quyết định này.")
+    assert "Chánh Văn phòng Ban Tuyên giáo Thành ủy" in decision.article_3
+    assert decision.recipients_of_copies.startswith("Như Điều 3;")
+    assert decision.proposal.startswith("Xét đề nghị của") and decision.document_style == "state"
 
 
 def test_create_is_403_without_an_officer_role(client, scorer_a):
@@ -48,7 +54,14 @@ def test_edit_keeps_input_on_errors_and_saves(client, org_tree, officer):
     decision = draft_decision(org_tree["root"], lines=1)
     client.force_login(officer)
     url = reverse("awards:decision-update", args=[decision.pk])
-    data = {"place": "Sóc Trăng", "authority_name": "", "title": "Về việc khen thưởng mới", "legal_basis": "Căn cứ;"}
+    data = {
+        "place": "Sóc Trăng",
+        "authority_name": "",
+        "title": "Về việc khen thưởng mới",
+        "legal_basis": "Căn cứ;",
+        "article_2": "Điều hai.",
+        "article_3": "Điều ba.",
+    }
     response = client.post(url, data)
     assert response.status_code == 200 and "Về việc khen thưởng mới" in response.content.decode()
     data |= {"authority_name": "BAN TUYÊN GIÁO", "signer_name": "Lâm Văn Mẫn", "signer_title": "TRƯỞNG BAN"}

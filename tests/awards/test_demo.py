@@ -53,25 +53,30 @@ def test_demo_takes_soc_trang_from_plan_to_verified_certificates(
     assert nominees["GK_CN"] == ["Lê Thị Mỹ Duyên", "Nguyễn Hữu Phước"]
     assert nominees["BIEU_DUONG_BTGTU_ST"] == [f"Ban Tuyên giáo Đảng ủy Phường {n}" for n in (1, 2, 3)]  # ≥ 90
 
-    session = CouncilSession.objects.get()
+    session = CouncilSession.objects.get(council__organization__code="BTGTU-ST")
     assert (session.status, session.members_total, session.present_count) == ("closed", 5, 4)
+    assert (session.minutes_number_text, session.place_name) == ("01-BB/BTGTU", "Sóc Trăng")
+    assert session.written_votes.count() == 6 and session.counting_committee.count() == 2
     assert session.minutes_file and stored_file_matches(session.minutes_file.name, session.minutes_sha256)
     tallies = [(i.approve_count + i.reject_count + i.abstain_count, i.result) for i in session.agenda.all()]
     assert tallies == [(4, "approved")] * 6 and BallotCast.objects.filter(session=session).count() == 4
 
-    decision = AwardDecision.objects.get()
+    decision = AwardDecision.objects.get(issuing_organization__code="BTGTU-ST")
     assert (
-        decision.status == "issued" and decision.number_text == "1/QĐ-BTGTU" and decision.signer.username == "nguoiky"
+        decision.status == "issued" and decision.number_text == "01-QĐ/BTGTU" and decision.signer.username == "nguoiky"
     )
+    assert decision.document_style == "party" and decision.place == "Sóc Trăng"
     assert set(Nomination.objects.values_list("status", flat=True)) == {"decided"}
-    certificates = list(Certificate.objects.select_related("recipient"))
+    state = AwardDecision.objects.get(issuing_organization__code="SVH-MH")
+    assert (state.number_text, state.document_style, state.signer_prefix) == ("01/QĐ-SVHMH", "state", "kt")
+    certificates = list(Certificate.objects.filter(recipient__decision=decision).select_related("recipient"))
     assert len(certificates) == 6 and all(c.status == "done" and len(c.sha256) == 64 for c in certificates)
     assert all(default_storage.exists(c.file.name) for c in certificates)
     assert AwardRecord.objects.filter(source="manual", award_code="TTLDTT", year=2022).count() == 2
 
     certificate = next(c for c in certificates if c.recipient.recipient_name == "Lê Thị Mỹ Duyên")
     body = client.get(reverse("verify", args=[certificate.verify_code])).content.decode()
-    assert "Lê Thị Mỹ Duyên" in body and "1/QĐ-BTGTU" in body
+    assert "Lê Thị Mỹ Duyên" in body and "01-QĐ/BTGTU" in body
 
     before = _counts()
     _load(django_capture_on_commit_callbacks)

@@ -26,12 +26,11 @@ from pypdf import PdfReader
 
 from awards.enums import NominationStatus
 from awards.models import AwardDecision, AwardType, Certificate, CouncilSession, Nomination, PublicDisclosure
-from campaigns.models import Criterion, Participant
+from campaigns.models import Participant
 from organizations.enums import Role
-from scoring.enums import SubmissionStatus
-from scoring.models import Score, Submission
 from tests.awards.nomination_factories import campaign_2024
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.scoring.answers import verified_with_total
 
 pytestmark = pytest.mark.django_db
 
@@ -82,20 +81,10 @@ def _user(username: str, role: str, organization):
 
 
 def _verified_scores(campaign, organization, total: int) -> None:
-    """A verified submission of ``organization`` totalling ``total`` (full marks but on criterion 6)."""
+    """A verified submission of ``organization`` totalling ``total`` (full marks but on criterion 6), its answers and
+    stored totals as the scoring services keep them."""
     participant = Participant.objects.get(campaign=campaign, organization=organization)
-    submission = Submission.objects.create(
-        participant=participant, phase=campaign.phases.get(), status=SubmissionStatus.VERIFIED
-    )
-    for criterion in Criterion.objects.filter(table__campaign=campaign):
-        points = criterion.max_points - (100 - total) if criterion.code == "6" else criterion.max_points
-        Score.objects.create(
-            submission=submission,
-            criterion=criterion,
-            max_points=criterion.max_points,
-            self_points=points,
-            verified_points=points,
-        )
+    verified_with_total(participant, campaign.phases.get(), total, carrier="6")
 
 
 @pytest.fixture
@@ -266,6 +255,7 @@ def _council(j: Journey, root) -> None:
         "title": "Phiên họp xét khen thưởng năm 2024",
         "campaign": j.campaign.pk,
         "scheduled_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "place_name": "Sóc Trăng",
         "place": "Hội trường Ban Tuyên giáo",
     }
     assert "The session was created." in _submit(j.officer, form, url, data)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from awards.enums import NominationSource, NominationStatus
 from awards.models import DisciplinaryReview, Nomination
 from awards.nominations.services import nominations as svc
+from campaigns.models import Tier
 from tests.awards.factories import AwardPlanFactory, AwardRecordFactory, NominationFactory, award_type
 from tests.awards.nomination_factories import campaign_2024, people_participants, publish_ranking, use_english, wards
 from tests.factories import PersonFactory
@@ -68,7 +69,7 @@ def test_every_unit_with_at_least_90_points(client, officer, soc_trang):
 
 def test_minimum_tier_means_this_tier_or_better(officer, soc_trang):
     campaign, units = soc_trang
-    good = campaign.tiers.get(name="Khá")
+    good = Tier.objects.get(table__campaign=campaign, name="Khá")
     plan = AwardPlanFactory(campaign=campaign, award_type=award_type("GK_TT"), quota=None, minimum_tier=good)
 
     nominations = svc.nominations_generate(plan=plan, actor=officer)
@@ -193,3 +194,18 @@ def test_generate_is_only_for_the_campaign_officers(client, scorer_a, other_offi
         response = client.post(reverse("awards:nomination-generate", args=[campaign.pk, plan.pk]))
         assert response.status_code == 404
     assert not Nomination.objects.exists()
+
+
+def test_units_that_did_not_submit_or_are_not_classified_are_never_nominated(client, org_tree, officer):
+    """A plan line without a threshold used to nominate units with 0 points that never submitted."""
+    units = wards(org_tree, 4)
+    campaign = campaign_2024(org_tree, officer, units)
+    run = publish_ranking(campaign, {units[0]: 80, units[1]: 0, units[2]: 95, units[3]: 70}, officer=officer)
+    run.entries.filter(participant__organization=units[1]).update(status="not_submitted", rank=None, tier_name="")
+    run.entries.filter(participant__organization=units[2]).update(status="not_classified", rank=None, tier_name="")
+    plan = AwardPlanFactory(campaign=campaign, award_type=award_type("GK_TT"), quota=None)
+
+    _generate(client, officer, plan)
+
+    nominated = set(Nomination.objects.filter(plan=plan).values_list("organization", flat=True))
+    assert nominated == {units[0].pk, units[3].pk}

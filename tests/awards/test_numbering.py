@@ -96,6 +96,10 @@ def test_format_refuses_bad_padding(min_digits):
         ("số:45/QĐ-BTG", (45, "QĐ-BTG")),
         ("1234/QĐ-TTg", (1234, "QĐ-TTg")),
         (unicodedata.normalize("NFD", "Số: 12/QĐ-SỞ"), (12, unicodedata.normalize("NFC", "QĐ-SỞ"))),
+        # Party numbers (Hướng dẫn 36-HD/VPTW): number, hyphen, kind, slash, issuer.
+        ("383-KH/BTGTW", (383, "KH-BTGTW")),
+        ("Số 01-QĐ/BTGTU", (1, "QĐ-BTGTU")),
+        ("112-QĐ/TU", (112, "QĐ-TU")),
     ],
 )
 def test_parse_decision_number(text, expected):
@@ -114,7 +118,8 @@ def test_parse_decision_number(text, expected):
         "45 / QĐ-BTG",
         "45/QĐ BTG",
         "45/QĐ/BTG",
-        "383-KH/BTGTW",  # Party-style numbers are not decision numbers of this shape
+        "383-KH/",
+        "383-/BTGTW",
         "-45/QĐ-BTG",
         "4.5/QĐ-BTG",
         "٤٥/QĐ-BTG",  # Arabic-Indic digits
@@ -140,6 +145,12 @@ def test_parse_refuses_non_text():
 def test_format_and_parse_round_trip(number, symbol):
     assert parse_decision_number(format_decision_number(number, symbol)) == (number, symbol)
     assert parse_decision_number(format_decision_number(number, symbol, min_digits=3)) == (number, symbol)
+    assert parse_decision_number(format_decision_number(number, symbol, style="party")) == (number, symbol)
+
+
+def test_format_party_numbers_with_padding():
+    assert format_decision_number(1, "QĐ-BTGTU", min_digits=2, style="party") == "01-QĐ/BTGTU"
+    assert format_decision_number(1, "QĐ-BTGTU", min_digits=2) == "01/QĐ-BTGTU"
 
 
 # --- Certificate serials and golden-book numbers ------------------------------------------------

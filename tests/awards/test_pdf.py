@@ -4,7 +4,7 @@ import base64
 import socket
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from awards.documents import (
     render_minutes,
     validate_calibration,
 )
+from awards.documents.data import MinutesWrittenVote
 from awards.documents.html import long_date
 from awards.documents.qr import QUIET_ZONE, qr_data_uri, qr_matrix
 from common.pdf import fonts as pdf_fonts
@@ -57,48 +58,79 @@ CERTIFICATE = CertificateData(
 )
 
 DECISION = DecisionData(
-    authority_parent="BAN CHẤP HÀNH TRUNG ƯƠNG",
-    authority="BAN TUYÊN GIÁO",
-    number="45/QĐ-BTG",
-    place="Hà Nội",
-    date=date(2020, 12, 28),
-    title="Về việc khen thưởng các tập thể và cá nhân có thành tích xuất sắc năm 2020",
-    signer_authority="TRƯỞNG BAN TUYÊN GIÁO TRUNG ƯƠNG",
+    authority_parent="UBND TỈNH MINH HỌA",
+    authority="SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+    number="01/QĐ-SVHMH",
+    place="Minh Họa",
+    date=date(2027, 1, 8),
+    title="Về việc khen thưởng các tập thể có thành tích xuất sắc năm 2026",
+    signer_authority="GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
     legal_basis=[
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;",
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ;",
+        "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng Sở ngày 06/01/2027;",
     ],
     articles=[
-        "Tặng Bằng khen cho các tập thể và cá nhân có tên sau đây:",
-        "Quyết định này có hiệu lực kể từ ngày ký.",
-        "Chánh Văn phòng và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+        "Khen thưởng các tập thể, cá nhân có tên sau đây đã có thành tích xuất sắc:",
+        "Các tập thể, cá nhân có tên tại Điều 1 được hưởng chế độ khen thưởng theo quy định.",
+        "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Thủ trưởng các cơ quan, đơn vị liên quan và "
+        "các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
     ],
     recipients=[
-        DecisionRecipient(1, "Vụ Lý luận chính trị", "Ban Tuyên giáo Trung ương", "Bằng khen"),
-        DecisionRecipient(2, "Nguyễn Thị Hồng Nhung", "Chuyên viên", "Bằng khen"),
+        DecisionRecipient(1, "Phòng Văn hóa – Xã hội xã An Hòa", "", "Giấy khen"),
+        DecisionRecipient(2, "Nguyễn Thị Hồng Nhung", "Chuyên viên, Phòng Văn hóa – Xã hội xã An Hòa", "Giấy khen"),
     ],
     recipients_to=["Như Điều 3;", "Lưu: VT, TĐKT."],
+    signer_title="PHÓ GIÁM ĐỐC",
+    signer_name="Trần Minh Quang",
+    signer_prefix="kt",
+    signer_on_behalf_of="GIÁM ĐỐC",
+    proposal_line="Xét đề nghị của Hội đồng Thi đua - Khen thưởng Sở,",
+)
+PARTY_DECISION = replace(
+    DECISION,
+    style="party",
+    authority_parent="THÀNH ỦY SÓC TRĂNG",
+    authority="BAN TUYÊN GIÁO",
+    number="01-QĐ/BTGTU",
+    place="Sóc Trăng",
+    date=date(2024, 1, 19),
+    signer_authority="TRƯỞNG BAN TUYÊN GIÁO THÀNH ỦY",
     signer_title="TRƯỞNG BAN",
-    signer_name="Võ Văn Phuông",
-    proposal_line="Xét đề nghị của Hội đồng Thi đua – Khen thưởng,",
+    signer_prefix="",
+    signer_on_behalf_of="",
+    signer_name="Trần Văn Hiếu",
 )
 
 MINUTES = MinutesData(
     council_name="HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+    superior="BAN TUYÊN GIÁO THÀNH ỦY SÓC TRĂNG",
+    style="party",
+    number="01-BB/BTGTU",
     session_title="Phiên họp xét khen thưởng năm 2023",
     place="Sóc Trăng",
+    room="Phòng họp Ban Tuyên giáo Thành ủy",
     date=date(2023, 12, 5),
+    started_at=datetime(2023, 12, 5, 14, 0),
+    ended_at=datetime(2023, 12, 5, 15, 10),
     members_total=9,
     present_count=8,
     is_quorum_met=True,
     thresholds=[MinutesThreshold("Giấy khen", "trên 50% tổng số thành viên Hội đồng đồng ý")],
     rows=[
-        MinutesRow("Phường 1", "Giấy khen", 8, 0, 0, True),
-        MinutesRow("Ông Trần Văn Bình", "Giấy khen", 3, 4, 1, False),
+        MinutesRow("Phường 1", "Giấy khen", 8, 0, 0, True, 1, 0, True, "100%"),
+        MinutesRow("Ông Trần Văn Bình", "Giấy khen", 3, 4, 1, False, 0, 1, True, "33,33%"),
     ],
     chair_name="Lâm Văn Mẫn",
+    chair_title="Trưởng Ban",
     secretary_name="Lê Thị Mai",
+    present_names=["Lâm Văn Mẫn", "Lê Thị Mai"],
     absent_names=["Phạm Văn Đức"],
+    committee=["Nguyễn Hoàng Phúc", "Lê Thị Ngọc Bích", "Phạm Quốc Việt"],
+    written_votes=[
+        MinutesWrittenVote("Phạm Văn Đức", "Phường 1", "Đồng ý", "Nhất trí đề nghị."),
+        MinutesWrittenVote("Phạm Văn Đức", "Ông Trần Văn Bình", "Không đồng ý"),
+    ],
 )
 
 
@@ -188,54 +220,177 @@ def test_certificate_overlay_prints_only_the_fields():
     assert "BẰNG KHEN" not in text
 
 
-def test_decision_text_equals_the_vietnamese_source():
+def assert_in_order(text: str, parts) -> None:
+    """Each of ``parts`` is in ``text`` (whitespace-normalised), each after the previous one."""
+    position = 0
+    for part in parts:
+        found = text.find(_norm(part), position)
+        assert found >= 0, f"{part!r} not found in order after position {position}:\n{text[position : position + 300]}"
+        position = found + len(_norm(part))
+
+
+def test_state_decision_has_every_element_in_order():
     # Act
     pdf = render_decision(DECISION)
 
     # Assert
+    assert_in_order(
+        _text(pdf),
+        [
+            "UBND TỈNH MINH HỌA SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "Số: 01/QĐ-SVHMH",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "Minh Họa, ngày 08 tháng 01 năm 2027",
+            "QUYẾT ĐỊNH",
+            DECISION.title,
+            DECISION.signer_authority,
+            *DECISION.legal_basis,
+            DECISION.proposal_line,
+            "QUYẾT ĐỊNH:",
+            f"Điều 1. {DECISION.articles[0]}",
+            "TT Họ và tên / Tập thể Chức vụ, đơn vị Hình thức khen thưởng",
+            "1 Phòng Văn hóa – Xã hội xã An Hòa Giấy khen",
+            "2 Nguyễn Thị Hồng Nhung Chuyên viên, Phòng Văn hóa – Xã hội xã An Hòa Giấy khen",
+            f"Điều 2. {DECISION.articles[1]}",
+            f"Điều 3. {DECISION.articles[2]}",
+            "Nơi nhận: - Như Điều 3; - Lưu: VT, TĐKT.",
+            "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC",
+            "Trần Minh Quang",
+        ],
+    )
+    assert "ĐẢNG CỘNG SẢN" not in _text(pdf) and "DỰ THẢO" not in _text(pdf)
+
+
+def test_party_decision_has_every_element_in_order():
+    pdf = render_decision(PARTY_DECISION)
+
     text = _text(pdf)
-    expected = [
-        "BAN CHẤP HÀNH TRUNG ƯƠNG BAN TUYÊN GIÁO Số: 45/QĐ-BTG",
-        "Hà Nội, ngày 28 tháng 12 năm 2020 QUYẾT ĐỊNH",
-        DECISION.title,
-        *DECISION.legal_basis,
-        DECISION.proposal_line,
-        "QUYẾT ĐỊNH: Điều 1. Tặng Bằng khen cho các tập thể và cá nhân có tên sau đây:",
-        "1 Vụ Lý luận chính trị Ban Tuyên giáo Trung ương Bằng khen",
-        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
-        f"Điều 3. {DECISION.articles[2]}",
-        "Nơi nhận: - Như Điều 3; - Lưu: VT, TĐKT.",
-        "TRƯỞNG BAN Võ Văn Phuông",
-    ]
-    for line in expected:
-        assert _norm(line) in text
+    assert_in_order(
+        text,
+        [
+            "THÀNH ỦY SÓC TRĂNG BAN TUYÊN GIÁO * Số 01-QĐ/BTGTU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Sóc Trăng, ngày 19 tháng 01 năm 2024",
+            "QUYẾT ĐỊNH",
+            PARTY_DECISION.title,
+            "TRƯỞNG BAN TUYÊN GIÁO THÀNH ỦY",
+            *PARTY_DECISION.legal_basis,
+            PARTY_DECISION.proposal_line,
+            "QUYẾT ĐỊNH:",
+            "Điều 1.",
+            "Điều 2.",
+            "Điều 3.",
+            "Nơi nhận:",
+            "TRƯỞNG BAN Trần Văn Hiếu",
+        ],
+    )
+    assert "CỘNG HÒA" not in text and "Độc lập" not in text and "Số:" not in text
 
 
-def test_minutes_text_equals_the_vietnamese_source():
-    # Act
-    pdf = render_minutes(MINUTES)
+def test_party_authority_prefixes_are_written_the_party_way():
+    pdf = render_decision(
+        replace(PARTY_DECISION, signer_prefix="kt", signer_on_behalf_of="TRƯỞNG BAN", signer_title="PHÓ TRƯỞNG BAN")
+    )
 
-    # Assert
-    text = _text(pdf)
-    expected = [
-        "BIÊN BẢN KIỂM PHIẾU Phiên họp xét khen thưởng năm 2023",
-        "Sóc Trăng, ngày 05 tháng 12 năm 2023",
-        "Tổng số thành viên Hội đồng: 9. Số thành viên có mặt: 8. Số thành viên vắng mặt: 1 (Phạm Văn Đức).",
-        "- Giấy khen: trên 50% tổng số thành viên Hội đồng đồng ý",
-        "1 Phường 1 Giấy khen 8 0 0 Đạt",
-        "2 Ông Trần Văn Bình Giấy khen 3 4 1 Không đạt",
-        "Lê Thị Mai",
-        "Lâm Văn Mẫn",
-    ]
-    for line in expected:
-        assert _norm(line) in text
+    assert "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN" in _text(pdf)
 
 
-def test_documents_embed_only_the_app_font():
-    for pdf in (render_certificate(CERTIFICATE), render_decision(DECISION), render_minutes(MINUTES)):
+def test_draft_is_the_same_decision_marked_du_thao_without_a_number():
+    draft = replace(DECISION, is_draft=True, number="\u2003\u2003/QĐ-SVHMH", date=None)
+
+    text = _text(render_decision(draft))
+
+    assert text.startswith("DỰ THẢO")
+    assert_in_order(text, ["Số: /QĐ-SVHMH", "Minh Họa, ngày tháng năm", "QUYẾT ĐỊNH", "Điều 3.", "Trần Minh Quang"])
+    assert "01/QĐ-SVHMH" not in text
+
+
+def test_a_long_signer_title_never_breaks_inside_a_word():
+    title = "PHÓ GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH MINH HỌA PHỤ TRÁCH THI ĐUA KHEN THƯỞNG"
+
+    text = _text(render_decision(replace(DECISION, signer_title=title)))
+
+    assert _norm(f"KT. GIÁM ĐỐC {title} Trần Minh Quang") in text  # every word whole, in order
+
+
+def test_page_numbers_are_at_the_top_centre_from_page_two():
+    many = [DecisionRecipient(n, f"Phòng Văn hóa – Xã hội xã số {n}", "", "Giấy khen") for n in range(1, 61)]
+
+    reader = PdfReader(BytesIO(render_decision(replace(DECISION, recipients=many))))
+
+    assert len(reader.pages) >= 2
+    found = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() == "2":
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    reader.pages[1].extract_text(visitor_text=visit)
+    width, height = float(reader.pages[1].mediabox.width), float(reader.pages[1].mediabox.height)
+    x, y = found[0]
+    content_centre = (30 + (210 - 30 - 15) / 2) * MM
+    assert abs(x - content_centre) < 10 and y > height - 20 * MM  # in the top margin, centred over the text
+    assert x < width
+    first_page_top = reader.pages[0].extract_text().split()[0]
+    assert first_page_top != "1"  # no number on page 1
+
+
+@pytest.mark.parametrize("style", ["party", "state"])
+def test_minutes_have_every_element_in_order(style):
+    data = MINUTES if style == "party" else replace(MINUTES, style="state", number="01/BB-SVHMH")
+
+    text = _text(render_minutes(data))
+
+    national = "ĐẢNG CỘNG SẢN VIỆT NAM" if style == "party" else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    number = "Số 01-BB/BTGTU" if style == "party" else "Số: 01/BB-SVHMH"
+    assert_in_order(
+        text,
+        [
+            "BAN TUYÊN GIÁO THÀNH ỦY SÓC TRĂNG HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+            number,
+            national,
+            "Sóc Trăng, ngày 05 tháng 12 năm 2023",
+            "BIÊN BẢN KIỂM PHIẾU Phiên họp xét khen thưởng năm 2023",
+            "Thời gian: bắt đầu lúc 14 giờ 00 phút ngày 05/12/2023; kết thúc lúc 15 giờ 10 phút cùng ngày.",
+            "Địa điểm: Phòng họp Ban Tuyên giáo Thành ủy.",
+            "Chủ trì: Lâm Văn Mẫn, Trưởng Ban.",
+            "Thư ký: Lê Thị Mai.",
+            "Ban kiểm phiếu: Nguyễn Hoàng Phúc (Trưởng ban), Lê Thị Ngọc Bích, Phạm Quốc Việt.",
+            "Tổng số thành viên Hội đồng: 9. Số thành viên có mặt: 8 (Lâm Văn Mẫn, Lê Thị Mai). "
+            "Số thành viên vắng mặt: 1 (Phạm Văn Đức).",
+            "Phiên họp có đủ số thành viên theo quy định.",
+            "Tiêu chuẩn đạt: - Giấy khen: trên 50% tổng số thành viên Hội đồng đồng ý.",
+            "Kết quả kiểm phiếu:",
+            "1 Phường 1 Giấy khen 8 0 0 1 0 100% Đạt",
+            "2 Ông Trần Văn Bình Giấy khen 3 4 1 0 1 33,33% Không đạt",
+            "Ý kiến bằng văn bản của thành viên vắng mặt:",
+            "- Phạm Văn Đức: Phường 1: Đồng ý; Ông Trần Văn Bình: Không đồng ý. Ý kiến: Nhất trí đề nghị.",
+            "Biên bản kết thúc lúc 15 giờ 10 phút cùng ngày",
+            "THƯ KÝ Lê Thị Mai CHỦ TRÌ Lâm Văn Mẫn",
+            "BAN KIỂM PHIẾU TRƯỞNG BAN",
+            "Nguyễn Hoàng Phúc",
+        ],
+    )
+    assert "Phòng họp Ban Tuyên giáo Thành ủy, ngày" not in text  # the place line is the place name, not the room
+
+
+def test_party_certificate_carries_the_party_header():
+    text = _text(render_certificate(replace(CERTIFICATE, style="party")))
+
+    assert text.startswith("ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert "CỘNG HÒA" not in text and "Độc lập" not in text
+    assert "Hà Nội, ngày 28 tháng 12 năm 2020" in text
+
+
+def test_documents_embed_only_their_own_font():
+    for pdf, family in (
+        (render_certificate(CERTIFICATE), "Noto-Serif"),
+        (render_decision(DECISION), "Tinos"),
+        (render_minutes(MINUTES), "Tinos"),
+    ):
         names = _font_names(pdf)
         assert names
-        assert all("Noto-Serif" in name for name in names), names
+        assert all(family in name for name in names), names
 
 
 def test_documents_stay_vietnamese_under_the_english_interface():

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import AwardPlan, AwardType
+from campaigns.models import Tier
 from tests.awards.factories import AwardPlanFactory, NominationFactory, award_type
 from tests.awards.nomination_factories import campaign_2024, use_english, wards
 from tests.scoring.factories import launched_campaign
@@ -30,7 +31,7 @@ def _url(name, campaign, *args):
 
 def test_officer_adds_the_seed_004_lines(client, officer, campaign):
     client.force_login(officer)
-    excellent = campaign.tiers.get(name="Xuất sắc")
+    excellent = Tier.objects.get(table__campaign=campaign, name="Xuất sắc")
 
     client.post(_url("plan-create", campaign), {"award_type": award_type("GK_TT").pk, "quota": 1, "note": "Seed 004"})
     response = client.post(

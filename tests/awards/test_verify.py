@@ -3,12 +3,21 @@
 # ruff: noqa: F811 - the fixtures imported from decision_factories are used as parameters
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from awards.decisions.services.drafts import decision_followup_create
 from awards.enums import DecisionKind
 from awards.models import AwardRecord, Certificate, DecisionRecipient
-from tests.awards.decision_factories import VIETNAMESE_NAME, draft_decision, issue, media, person_line, signer  # noqa: F401
+from tests.awards.decision_factories import (  # noqa: F401
+    VIETNAMESE_ACHIEVEMENT,
+    VIETNAMESE_NAME,
+    draft_decision,
+    issue,
+    media,
+    person_line,
+    signer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +73,52 @@ def test_corrected_certificate_is_replaced_and_the_new_one_valid(client, issued,
     assert "authentic and valid" in client.get(reverse("verify", args=[new.verify_code])).content.decode()
     records = AwardRecord.objects.filter(person=line.person, award_code="GK_CN", revoked_by__isnull=True)
     assert records.count() == 1  # the ledger counts the award once
+
+
+def test_verify_page_shows_the_achievement_the_decision_and_the_signer(client, issued):
+    certificate = _certificate(issued)
+
+    body = client.get(reverse("verify", args=[certificate.verify_code])).content.decode()
+
+    assert VIETNAMESE_ACHIEVEMENT in body
+    assert f"No. {issued.number_text} of 05/03/2026" in body
+    assert "TRƯỞNG BAN: Lâm Văn Mẫn" in body
+
+
+def test_the_printed_serial_finds_the_certificate(client, issued):
+    certificate = _certificate(issued)
+    typed = f"  {certificate.serial.lower()[:5]} {certificate.serial.lower()[5:]} "
+
+    response = client.get(reverse("verify-search"), {"serial": typed})
+
+    body = response.content.decode()
+    assert response.status_code == 200 and "authentic and valid" in body
+    assert VIETNAMESE_NAME in body and certificate.serial in body and VIETNAMESE_ACHIEVEMENT in body
+
+
+def test_the_serial_form_and_an_unknown_serial(client, issued):
+    form = client.get(reverse("verify-search"))
+    unknown = client.get(reverse("verify-search"), {"serial": "ROOT-2026-999999"})
+    empty = client.get(reverse("verify-search"), {"serial": " "})
+
+    assert form.status_code == 200 and 'name="serial"' in form.content.decode()
+    assert unknown.status_code == 404 and "No certificate has the serial “ROOT-2026-999999”" in unknown.content.decode()
+    assert empty.status_code == 400 and 'name="serial"' in empty.content.decode()
+
+
+def test_lookups_are_rate_limited_per_client_ip_with_a_vietnamese_429(issued, settings):
+    settings.VERIFY_RATE_LIMIT_PER_MINUTE = 20
+    certificate = _certificate(issued)
+    client = Client(REMOTE_ADDR="203.0.113.7")  # Vietnamese, the site's default language
+    by_code = [client.get(reverse("verify", args=[certificate.verify_code])).status_code for _ in range(10)]
+    by_serial = [client.get(reverse("verify-search"), {"serial": certificate.serial}).status_code for _ in range(10)]
+    limited = client.get(reverse("verify-search"), {"serial": certificate.serial})
+    other = Client(REMOTE_ADDR="203.0.113.8").get(reverse("verify", args=[certificate.verify_code]))
+
+    assert by_code + by_serial == [200] * 20
+    assert limited.status_code == 429 and int(limited["Retry-After"]) >= 1
+    assert "Tra cứu quá nhiều lần" in limited.content.decode()
+    assert other.status_code == 200
 
 
 def test_unknown_code_is_a_404_that_says_so(client, issued):

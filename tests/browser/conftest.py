@@ -46,7 +46,7 @@ def _playwright(monkeypatch):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright package is not installed (pip install -r requirements.txt)")
+        _unavailable("the playwright package is not installed (pip install -r requirements-dev.txt)")
     # Playwright's sync API runs an asyncio event loop in the test thread, which Django's async-safety check takes
     # for async code, refusing ORM calls (SynchronousOnlyOperation). The test thread only runs sync code.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -6,6 +6,7 @@ scores so the ranking has two rows. Every step named above happens in the browse
 """
 
 import io
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,9 +17,10 @@ from pypdf import PdfWriter
 from campaigns.models import Criterion, Participant
 from organizations.enums import Role
 from scoring.enums import RankingStatus, SubmissionStatus
-from scoring.models import Evidence, RankingRun, Score, Submission
+from scoring.models import Evidence, RankingRun, Submission
 from scoring.ranking.tasks import ranking_compute_task
 from tests.factories import MembershipFactory, UserFactory
+from tests.scoring.answers import verified_with_total
 from tests.scoring.factories import launched_campaign
 
 # Without Playwright these journeys skip (and CI, which fails on any skip, goes red).
@@ -44,18 +46,7 @@ def _pdf_bytes() -> bytes:
 def _verified(campaign, organization, total: int) -> None:
     """A verified submission of ``organization`` totalling ``total`` (the difference taken from criterion 1)."""
     participant = Participant.objects.get(campaign=campaign, organization=organization)
-    submission = Submission.objects.create(
-        participant=participant, phase=campaign.phases.get(), status=SubmissionStatus.VERIFIED
-    )
-    for criterion in Criterion.objects.filter(table__campaign=campaign):
-        points = criterion.max_points - (100 - total) if criterion.code == "1" else criterion.max_points
-        Score.objects.create(
-            submission=submission,
-            criterion=criterion,
-            max_points=criterion.max_points,
-            self_points=points,
-            verified_points=points,
-        )
+    verified_with_total(participant, campaign.phases.get(), total, carrier="1")
 
 
 @pytest.fixture
@@ -94,8 +85,8 @@ def _self_score(j, page, campaign) -> Submission:
     j.step(page, "evidence-attached")
     for code, value in SELF.items():  # each criterion saves itself with htmx when the input changes
         row = page.locator(f"#score-{scores[code].pk}")
-        row.locator(f"input[name='s{scores[code].pk}-value']").fill(value)
-        row.locator(f"input[name='s{scores[code].pk}-value']").press("Tab")
+        row.locator(f"input[name='s{scores[code].pk}-points']").fill(value)
+        row.locator(f"input[name='s{scores[code].pk}-points']").press("Tab")
         feedback = page.locator(f"#score-{scores[code].pk}-feedback")
         expect(feedback).to_contain_text("Đã lưu")
         expect(feedback).to_contain_text(f"Điểm: {value} / {POINTS[int(code) - 1]}")
@@ -118,12 +109,13 @@ def _review(j, page, submission) -> None:
     expect(page.locator("#review-table")).to_contain_text("bao-cao-quan-triet.pdf")
     score = submission.scores.get(criterion__code=code)
     row = page.locator(f"#score-row-{score.pk}")
-    row.locator("input[name=verified_points]").fill(points)
-    row.locator("textarea[name=review_note]").fill(reason)
-    row.get_by_role("button", name="Lưu").click()  # htmx swaps the row in place
+    row.locator(f"input[name='s{score.pk}-points']").fill(points)  # the reviewer corrects the unit's answer
+    row.locator(f"textarea[name='s{score.pk}-note']").fill(reason)
+    row.get_by_role("button", name="Lưu").click()  # htmx swaps the row in place, the totals out of band
     row = page.locator(f"#score-row-{score.pk}")
     expect(row).to_contain_text("Đã lưu.")
-    expect(row).to_have_class("table-warning")  # differs from the self-assessed points
+    expect(row).to_have_class(re.compile(r"\btd-corrected\b"))  # differs from the unit's answer
+    expect(page.locator("#counted-total")).to_have_text("90")
     j.step(page, "score-adjusted")
     page.get_by_role("button", name="Duyệt").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã duyệt hồ sơ tự chấm")

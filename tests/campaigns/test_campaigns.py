@@ -178,8 +178,87 @@ def test_phase_form_reports_overlap_and_keeps_input(client, officer, campaign):
         reverse("campaigns:phase-create", args=[campaign.pk]),
         {"name": "Đợt chồng lấn", "theme": "", "start_date": "2020-06-15", "end_date": "2020-07-10", "weight": "1"},
     )
-    assert response.status_code == 200 and "Đợt chồng lấn" in response.content.decode()
+    assert response.status_code == 400 and "Đợt chồng lấn" in response.content.decode()
     assert not Phase.objects.filter(name="Đợt chồng lấn").exists()
+
+
+PHASE = {"name": "Đợt 1", "theme": "", "start_date": "2020-05-01", "end_date": "2020-06-30", "weight": "1"}
+
+
+def test_phase_form_sets_a_submission_window_apart_from_the_phase(client, officer, campaign):
+    client.force_login(officer)
+    data = PHASE | {"submission_opens": "2020-06-20", "submission_deadline": "2020-07-10"}
+    response = client.post(reverse("campaigns:phase-create", args=[campaign.pk]), data)
+    assert response.status_code == 302
+    phase = Phase.objects.get(campaign=campaign)
+    assert (phase.submission_opens, phase.submission_deadline) == (date(2020, 6, 20), date(2020, 7, 10))
+    page = client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).content.decode()
+    assert "Nhận hồ sơ: 20/06/2020 – 10/07/2020" in page
+
+
+def test_phase_window_defaults_to_the_phase_dates(client, officer, campaign):
+    client.force_login(officer)
+    client.post(reverse("campaigns:phase-create", args=[campaign.pk]), PHASE)
+    phase = Phase.objects.get(campaign=campaign)
+    assert (phase.window_opens, phase.window_closes) == (date(2020, 5, 1), date(2020, 6, 30))
+    assert (
+        "Nhận hồ sơ: 01/05/2020 – 30/06/2020"
+        in client.get(reverse("campaigns:campaign-detail", args=[campaign.pk])).text
+    )
+
+
+@pytest.mark.parametrize(
+    ("window", "message"),
+    [
+        ({"submission_opens": "2020-07-05", "submission_deadline": "2020-07-01"}, "Hạn nộp không được trước ngày"),
+        ({"submission_deadline": "2020-04-20"}, "Hạn nộp không được trước ngày"),
+        ({"submission_opens": "2020-07-05"}, "Khi không đặt hạn nộp"),
+    ],
+)
+def test_phase_window_out_of_order_is_refused_and_keeps_input(client, officer, campaign, window, message):
+    client.force_login(officer)
+    response = client.post(reverse("campaigns:phase-create", args=[campaign.pk]), PHASE | window)
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    assert all(f'value="{value}"' in page for value in window.values())
+    assert not Phase.objects.exists()
+
+
+def test_a_scorer_cannot_change_phase_windows(client, scorer_a, officer, campaign):
+    _add_2020_phases(campaign)
+    services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    phase = campaign.phases.first()
+    client.force_login(scorer_a)
+    data = PHASE | {"submission_deadline": "2020-12-31"}
+    response = client.post(reverse("campaigns:phase-update", args=[campaign.pk, phase.pk]), data)
+    assert response.status_code in (403, 404)
+    phase.refresh_from_db()
+    assert phase.submission_deadline is None
+
+
+def test_a_window_corrected_after_launch_is_recorded(campaign, officer):
+    _add_2020_phases(campaign)
+    services.campaign_transition(campaign=campaign, action="launch", actor=officer)
+    phase = campaign.phases.first()
+    services.phase_save(campaign=campaign, phase=phase, actor=officer, submission_deadline=date(2020, 7, 15))
+    event = CampaignEvent.objects.get(campaign=campaign, action="phase_correction")
+    assert event.changes["submission_deadline"] == ["", "15/07/2020"]
+
+
+def test_registration_requirement_is_set_in_the_campaign_form(client, officer, campaign):
+    client.force_login(officer)
+    form = client.get(reverse("campaigns:campaign-update", args=[campaign.pk])).content.decode()
+    assert 'name="registration_required"' in form and "phải đăng ký thi đua trước khi tự chấm" in form
+    data = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in PLAN_2020.items()}
+    data |= {
+        "kind": "regular",
+        "participant_scope": "collective",
+        "phase_combination": "weighted",
+        "min_products_per_unit": 0,
+        "registration_required": "on",
+    }
+    assert client.post(reverse("campaigns:campaign-update", args=[campaign.pk]), data).status_code == 302
+    assert Campaign.objects.get(pk=campaign.pk).registration_required
 
 
 def test_campaign_list_query_count_is_constant(client, officer, org_tree, campaign, django_assert_num_queries):
@@ -195,8 +274,12 @@ def test_campaign_list_query_count_is_constant(client, officer, org_tree, campai
 
 
 def test_model_choices_match_the_pure_scoring_rules():
-    from campaigns.enums import CriterionKind, CriterionMethod
-    from campaigns.scoring_rules import Kind, Method
+    from campaigns.enums import CriterionKind, CriterionMethod, RelativeScope, RuleKind, RulePer
+    from campaigns.points import BaseKind, Per, Role, Scope
+    from campaigns.points import RuleKind as PureRuleKind
 
-    assert set(CriterionMethod.values) == {m.value for m in Method}
-    assert set(CriterionKind.values) == {k.value for k in Kind}
+    assert set(CriterionMethod.values) == {m.value for m in BaseKind}
+    assert set(CriterionKind.values) == {k.value for k in Role}
+    assert set(RuleKind.values) == {k.value for k in PureRuleKind}
+    assert set(RulePer.values) == {k.value for k in Per}
+    assert set(RelativeScope.values) == {k.value for k in Scope}

@@ -79,7 +79,9 @@ def test_soc_trang_table_has_ten_criteria_summing_to_100_and_three_tiers(demo_ou
     assert [c.max_points for c in criteria] == [Decimal(n) for n in (5, 5, 15, 5, 5, 40, 10, 5, 2, 8)]
     assert sum(c.max_points for c in criteria) == Decimal(100)
     assert criteria[5].text == "Công tác khoa giáo, văn hóa – văn nghệ"
-    tiers = list(campaign.tiers.order_by("position").values_list("name", "lower_bound"))
+    tiers = list(
+        _table(campaign, ParticipantKind.COLLECTIVE).tiers.order_by("position").values_list("name", "lower_bound")
+    )
     assert tiers == [("Xuất sắc", Decimal(90)), ("Khá", Decimal(70)), ("Trung bình", Decimal(0))]
 
 

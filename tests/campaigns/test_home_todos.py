@@ -99,3 +99,51 @@ def test_reviewer_sees_how_many_submissions_wait(client, launched, org_tree):
     response = client.get(reverse("home"))
     assert response.context["review_waiting"] == 2
     assert "2 hồ sơ tự chấm đang chờ thẩm định" in response.content.decode()
+
+
+def _every_state(launched, org_tree):
+    """One submission in each state at the first level, and one handed in at the second (head) level."""
+    from campaigns.participants import services as ps
+    from scoring.models import Submission
+    from tests.factories import OrganizationFactory
+
+    units = [OrganizationFactory(parent=org_tree["dept_a"], name=f"Xã {n}") for n in range(4)]
+    ps.participants_add_organizations(campaign=launched, organizations=units)
+    launched.__class__.objects.filter(pk=launched.pk).update(review_levels=["reviewer", "head"])
+    phase = launched.phases.get()
+    participants = list(launched.participants.order_by("pk"))
+    states = [("draft", 0), ("submitted", 0), ("under_review", 0), ("returned", 0), ("verified", 1), ("submitted", 1)]
+    for participant, (status, stage) in zip(participants, states, strict=True):
+        Submission.objects.create(participant=participant, phase=phase, status=status, review_stage=stage)
+
+
+@pytest.mark.parametrize(("role", "waiting"), [("reviewer", 2), ("signer", 1), ("officer", 3), ("scorer", 0)])
+def test_the_review_count_holds_only_what_waits_at_a_level_the_user_holds(client, launched, org_tree, role, waiting):
+    from tests.factories import MembershipFactory, UserFactory
+
+    _every_state(launched, org_tree)
+    user = UserFactory(username=f"u_{role}")
+    MembershipFactory(user=user, organization=org_tree["root"], role=role)
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    assert response.context["review_waiting"] == waiting
+    page = response.content.decode()
+    if waiting:
+        assert f"{waiting} hồ sơ tự chấm đang chờ thẩm định" in page
+    else:
+        assert "đang chờ thẩm định" not in page
+
+
+def test_cross_checking_waits_for_the_other_bloc_members(client, launched, org_tree, scorer_a, scorer_b):
+    from scoring.models import Submission
+    from tests.factories import BlocMemberFactory, EmulationBlocFactory
+
+    bloc = EmulationBlocFactory(organizer=org_tree["root"], year=2023)
+    for ward in ("ward_a", "ward_b"):
+        BlocMemberFactory(bloc=bloc, organization=org_tree[ward])
+    launched.__class__.objects.filter(pk=launched.pk).update(review_levels=["bloc_member", "reviewer"])
+    ward_a = launched.participants.get(organization=org_tree["ward_a"])
+    Submission.objects.create(participant=ward_a, phase=launched.phases.get(), status="submitted")
+    for user, waiting in ((scorer_b, 1), (scorer_a, 0)):
+        client.force_login(user)
+        assert client.get(reverse("home")).context["review_waiting"] == waiting

@@ -13,6 +13,7 @@ from campaigns.models import (
     EmulationProduct,
     Participant,
     Registration,
+    Tier,
 )
 from campaigns.participants import selectors as sel
 from campaigns.participants import services as svc
@@ -305,6 +306,66 @@ def test_participant_list_query_count_is_constant(
     with django_assert_num_queries(9):
         page = client.get(url).content.decode()
     assert person.full_name in page and "Phường 2" in page
+    helper = UserFactory(username="trogiup")
+    MembershipFactory(user=helper, organization=org_tree["dept_a"], role=Role.REVIEWER)
+    people = [PersonFactory(organization=org_tree["dept_a"]) for _ in range(3)]
+    svc.participants_add_people(campaign=campaign, people=people)
+    svc.participant_scorer_assign(participant=campaign.participants.get(person=people[0]), scorer=helper, actor=officer)
+    with django_assert_num_queries(9):  # scorers and the warning come with the same queries
+        page = client.get(url).content.decode()
+    assert "Không ai chấm được 3 cá nhân" in page and "trogiup" in page
+
+
+# --- who scores for an individual -----------------------------------------------------------------
+
+
+@pytest.fixture
+def individual(launched, org_tree):
+    person = PersonFactory(full_name="Đỗ Thị Chưa Có Tài Khoản", organization=org_tree["dept_b"])
+    svc.participants_add_people(campaign=launched, people=[person])
+    return launched.participants.get(person=person)
+
+
+def test_an_officer_assigns_and_clears_an_individuals_scorer(client, launched, officer, org_tree, individual):
+    helper = UserFactory(username="trogiup", first_name="Hòa", last_name="Lê")
+    MembershipFactory(user=helper, organization=org_tree["dept_b"], role=Role.REVIEWER)
+    client.force_login(officer)
+    url = _url("participant-scorer", launched.pk, individual.pk)
+    page = client.get(url).content.decode()
+    assert "Đỗ Thị Chưa Có Tài Khoản" in page and "trogiup" in page
+    assert client.post(url, {"scorer": helper.pk}).status_code == 302
+    individual.refresh_from_db()
+    assert individual.scorer == helper
+    assert client.post(url, {"scorer": ""}).status_code == 302
+    individual.refresh_from_db()
+    assert individual.scorer is None
+    changes = [e.changes["scorer"] for e in launched.events.filter(action="scorer_assigned").order_by("pk")]
+    assert changes == [[None, "trogiup"], ["trogiup", None]]
+
+
+def test_an_account_outside_the_officers_reach_cannot_be_assigned(client, launched, officer, other_officer, individual):
+    client.force_login(officer)
+    response = client.post(_url("participant-scorer", launched.pk, individual.pk), {"scorer": other_officer.pk})
+    assert response.status_code == 400 and "Đỗ Thị Chưa Có Tài Khoản" in response.content.decode()
+    individual.refresh_from_db()
+    assert individual.scorer is None
+    with pytest.raises(ValidationError):
+        svc.participant_scorer_assign(participant=individual, scorer=other_officer, actor=officer)
+
+
+def test_only_officers_assign_scorers_and_only_to_individuals(
+    client, launched, officer, scorer_a, other_officer, individual, org_tree
+):
+    url = _url("participant-scorer", launched.pk, individual.pk)
+    client.force_login(scorer_a)
+    assert client.post(url, {"scorer": scorer_a.pk}).status_code in (403, 404)
+    client.force_login(other_officer)
+    assert client.post(url, {"scorer": other_officer.pk}).status_code == 404
+    individual.refresh_from_db()
+    assert individual.scorer is None
+    client.force_login(officer)
+    unit = _participant(launched, org_tree["ward_a"])
+    assert client.get(_url("participant-scorer", launched.pk, unit.pk)).status_code == 404
 
 
 # --- covenants (seed 002: a bloc of 14 central agencies) ----------------------------------------
@@ -388,8 +449,8 @@ def test_clone_shifts_phases_and_copies_tables_tiers_participants(client, office
     assert table_rows(clone) == table_rows(launched) and len(table_rows(clone)) == 2  # one table per kind in scope
     for table in clone.scoring_tables.all():  # criteria point at the copied groups, not the source's
         assert set(table.criteria.values_list("group__table", flat=True)) == {table.pk}
-    assert list(clone.tiers.values_list("name", "lower_bound")) == list(
-        launched.tiers.values_list("name", "lower_bound")
+    assert list(Tier.objects.filter(table__campaign=clone).values_list("name", "lower_bound")) == list(
+        Tier.objects.filter(table__campaign=launched).values_list("name", "lower_bound")
     )
     assert set(clone.participants.values_list("organization_id", flat=True)) == set(
         launched.participants.values_list("organization_id", flat=True)

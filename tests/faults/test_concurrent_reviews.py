@@ -1,24 +1,23 @@
 """Two reviewers saving the same score at the same moment, many rounds: exactly one wins each round (PostgreSQL).
 
-The optimistic version of scoring/review_services.score_verify: both read version v, both write expecting v, one
-UPDATE matches. CI runs FAULTS_REVIEW_ROUNDS (20); ``benchmarks/faults.py concurrent-reviews`` runs 200.
+The optimistic version of scoring/review/services.score_verify (the reviewer corrects the unit's answers): both read
+version v, both write expecting v, one UPDATE matches. CI runs FAULTS_REVIEW_ROUNDS (20);
+``benchmarks/faults.py concurrent-reviews`` runs 200.
 """
 
 import threading
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.utils import timezone
 
 from campaigns.models import Participant
 from organizations.enums import Role
-from scoring.enums import SubmissionStatus
-from scoring.models import Score, Submission, SubmissionEvent
+from scoring.models import Score, SubmissionEvent
 from scoring.review import services as review_services
 from tests.factories import MembershipFactory, UserFactory
 from tests.faults import support
+from tests.scoring.answers import manual, scored_submission
 from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,16 +25,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _score(org_tree, officer) -> Score:
     campaign = launched_campaign(organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"]])
-    submission = Submission.objects.create(
-        participant=Participant.objects.get(campaign=campaign),
-        phase=campaign.phases.get(),
-        status=SubmissionStatus.SUBMITTED,
-        submitted_at=timezone.now(),
-    )
-    criterion = campaign.scoring_tables.get().criteria.get(code="3")  # max 15
-    return Score.objects.create(
-        submission=submission, criterion=criterion, max_points=criterion.max_points, self_points=Decimal(7)
-    )
+    submission = scored_submission(
+        Participant.objects.get(campaign=campaign), campaign.phases.get(), manual({"3": 7})
+    )  # handed in; criterion 3: manual, at most 15 points
+    return submission.scores.get(criterion__code="3")
 
 
 def _round(score_pk: int, version: int, reviewers) -> list[str]:
@@ -47,7 +40,7 @@ def _round(score_pk: int, version: int, reviewers) -> list[str]:
             barrier.wait(timeout=30)
             review_services.score_verify(
                 score=Score.objects.get(pk=score_pk),
-                verified_points=Decimal(points),
+                inputs={"points": str(points)},  # the reviewer corrects the unit's answer
                 review_note=f"bởi {actor.username}",
                 expected_version=version,
                 actor=actor,
@@ -82,4 +75,4 @@ def test_two_reviewers_saving_one_score_concurrently_one_wins_every_round(postgr
     score.refresh_from_db()
     assert single_winners == rounds
     assert score.version == rounds
-    assert SubmissionEvent.objects.filter(score=score, action="verify").count() == rounds
+    assert SubmissionEvent.objects.filter(score=score, action="verify", field="verified_points").count() == rounds

@@ -72,7 +72,8 @@ class Scorer(threading.Thread):
             pk, version, max_points = self.scores[index]
             value = Decimal(step % int(max_points) + 1)
             url = self.base + reverse("scoring:submission-score-save", args=[self.submission.pk, pk])
-            data = {f"s{pk}-value": str(value), f"s{pk}-note": f"lần {step}", f"s{pk}-version": version}
+            # The launched campaign's criteria are manual: the unit types its points.
+            data = {f"s{pk}-points": str(value), f"s{pk}-note": f"lần {step}", f"s{pk}-version": version}
             started = time.monotonic()
             try:
                 response = session.post(url, data=data, headers=headers, timeout=10)

@@ -58,7 +58,10 @@ def pdf() -> bytes:
 def pdf_with(body: bytes, *, trailer: bytes = b"") -> bytes:
     """A small hand-written PDF with ``body`` objects and extra trailer entries."""
     head = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    pages = b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    pages = (
+        b"2 0 obj\n<< /Type /Pages /Kids [8 0 R] /Count 1 >>\nendobj\n"
+        b"8 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+    )
     return head + pages + body + b"trailer\n<< /Root 1 0 R /Size 9 " + trailer + b">>\n%%EOF\n"
 
 
@@ -237,7 +240,10 @@ def _encrypted_pdfs():
     aes = b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /CF << /StdCF << /CFM /AESV3 >> >> >>"
     yield "encrypted pdf", "aes-256-dictionary.pdf", pdf_with(b"", trailer=aes)
     yield "encrypted pdf", "aes-128-dictionary.pdf", pdf_with(b"", trailer=aes.replace(b"AESV3", b"AESV2"))
-    yield "encrypted pdf", "encrypt-escaped-name.pdf", pdf_with(b"", trailer=b"/Encr#79pt 7 0 R")
+    standard = (
+        b"7 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> /P -4 >>\nendobj\n"
+    )
+    yield "encrypted pdf", "encrypt-escaped-name.pdf", pdf_with(standard, trailer=b"/Encr#79pt 7 0 R")
     yield (
         "encrypted pdf",
         "encrypt-in-object-stream.pdf",
@@ -293,7 +299,11 @@ def _active_pdfs():
         "open-action-indirect.pdf",
         pdf_with(b"5 0 obj\n<< /S /GoTo /D [2 0 R /Fit] >>\nendobj\n", trailer=b"/OpenAction 5 0 R"),
     )
-    yield "pdf action", "names-javascript.pdf", pdf_with(b"5 0 obj\n<< /Names << /JavaScript 6 0 R >> >>\nendobj\n")
+    names = (
+        b"5 0 obj\n<< /Names << /JavaScript 6 0 R >> >>\nendobj\n6 0 obj\n<< /Names [(a) 7 0 R] >>\nendobj\n"
+        b"7 0 obj\n<< /S /JavaScript /JS (x) >>\nendobj\n"
+    )
+    yield "pdf action", "names-javascript.pdf", pdf_with(names)
     yield (
         "pdf action",
         "javascript-in-incremental-update.pdf",
@@ -436,7 +446,15 @@ def legitimate_files() -> list[tuple[str, str, bytes]]:
             "bao-cao-weasyprint.pdf",
             weasyprint.HTML(string="<h1>Báo cáo</h1><a href='https://x.vn'>x</a>").write_pdf(),
         ),
-        ("pdf", "toi-gian.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        (
+            "pdf",
+            "toi-gian.pdf",
+            (
+                b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            ),
+        ),
         ("pdf", "mo-trang-1.pdf", pdf_with(b"", trailer=b"/OpenAction [2 0 R /Fit]")),
         ("jpeg", "ảnh chụp.jpg", jpeg()),
         ("jpeg", "anh-progressive.jpeg", _image("JPEG", progressive=True)),

@@ -145,7 +145,7 @@ def hostile_campaign(org_tree, officer, listener):
     for index, criterion in enumerate(criteria):
         criterion.text, criterion.guidance = strings[index % len(strings)], joined
     Criterion.objects.bulk_update(criteria, ["text", "guidance"])
-    for index, tier in enumerate(Tier.objects.filter(campaign=campaign)):
+    for index, tier in enumerate(Tier.objects.filter(table__campaign=campaign)):
         tier.name = strings[(index + 4) % len(strings)][:100]
         tier.save(update_fields=["name"])
     Organization.objects.filter(pk=org_tree["ward_a"].pk).update(name=strings[5])

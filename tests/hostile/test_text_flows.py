@@ -64,10 +64,11 @@ def _review(tree, s) -> dict:
     """A reviewer's reasons (one verify per string, each kept in the history) and the return reason."""
     submission, score = tree.submitted_submission, tree.submitted_score
     url = reverse("scoring:score-verify", args=[submission.pk, score.pk])
+    prefix = f"s{score.pk}"
     for n, text in enumerate(s[0:8]):
         score.refresh_from_db()
-        points = score.max_points - 1 - n % 2  # differs from the self-points: the reason is required
-        data = {"verified_points": str(points), "review_note": text, "version": str(score.version)}
+        points = score.max_points - 1 - n % 2  # differs from the unit's answer: the reason is required
+        data = {f"{prefix}-points": str(points), f"{prefix}-note": text, f"{prefix}-version": str(score.version)}
         _post(tree.users["reviewer"], url, data)
         score.refresh_from_db()
         assert score.review_note == text.strip()
@@ -84,7 +85,7 @@ def _self_notes(tree, s) -> dict:
     prefix = f"s{score.pk}"
     for n, text in enumerate(s[16:24]):
         score.refresh_from_db()
-        data = {f"{prefix}-value": str(10 + n), f"{prefix}-note": text, f"{prefix}-version": str(score.version)}
+        data = {f"{prefix}-points": str(10 + n), f"{prefix}-note": text, f"{prefix}-version": str(score.version)}
         _post(tree.users["scorer_a"], url, data)
     return {"self-score note": s[16:24]}
 

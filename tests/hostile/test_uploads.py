@@ -20,8 +20,8 @@ from common.uploads import CSV, DOCX, JPEG, PDF, PNG, XLSX, check_upload
 from organizations.models import ImportJob
 from scoring.models import Evidence, Score
 from scoring.submissions import services as self_services
+from tests.campaigns.table_helpers import draft_campaign as _campaign
 from tests.campaigns.test_plan_document import _form as campaign_form
-from tests.campaigns.test_tables import _campaign
 from tests.hostile.corpus import hostile_files, legitimate_files
 from tests.scoring.factories import launched_campaign
 

@@ -109,3 +109,14 @@ def test_browser_language_does_not_override_vietnamese_default(client, officer):
     client.force_login(officer)
     page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="vi">' in page and "Việc của tôi" in page
+
+
+def test_logged_in_pages_are_never_stored(client, officer):
+    client.force_login(officer)
+    for name in ("home", "organizations:organization-list", "campaigns:campaign-list"):
+        assert "no-store" in client.get(reverse(name))["Cache-Control"]
+
+
+def test_sessions_end_with_the_browser_and_last_at_most_a_working_day(settings):
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_COOKIE_AGE == 8 * 3600

@@ -195,6 +195,15 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "awards:session-detail": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
     "awards:session-minutes": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
+    # The secretary's pages for the minutes while voting (the member here is present: a written vote is refused).
+    "awards:session-minutes-details": {
+        "GET": E(404, officer=403, member=403, secretary=200, admin=403),
+        "POST": E(404, officer=403, member=403, secretary=200, admin=403),
+    },
+    "awards:session-written-votes": {
+        "GET": E(404, officer=403, member=403, secretary=200, admin=403),
+        "POST": E(404, officer=403, member=403, secretary=200, admin=403),
+    },
     "awards:session-open": {
         "GET": E(404, officer=403, member=403, secretary=200, admin=403),
         "POST": E(404, officer=403, member=403, secretary=302, admin=403),
@@ -317,7 +326,7 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "campaigns:table-export": {"GET": E(200, other_officer=404, member=404, secretary=404), "POST": 405},
     "campaigns:table-group-create": {
-        "GET": 405,
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
         "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
     },
     "campaigns:table-group-delete": {
@@ -341,6 +350,26 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "POST": 405,
     },
     "campaigns:table-preview": {"GET": E(200, other_officer=404, member=404, secretary=404), "POST": 405},
+    "campaigns:table-rule-create": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+    },
+    "campaigns:table-rule-delete": {
+        "GET": 405,
+        "POST": E(403, officer=302, other_officer=404, member=404, secretary=404, admin=302),
+    },
+    "campaigns:table-rule-move": {
+        "GET": 405,
+        "POST": E(403, officer=302, other_officer=404, member=404, secretary=404, admin=302),
+    },
+    "campaigns:table-rule-update": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+    },
+    "campaigns:table-template": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": 405,
+    },
     "campaigns:table-update": {
         "GET": 405,
         "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
@@ -411,4 +440,5 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "scoring:submission-start": {"GET": 405, "POST": E(404, scorer_a=302)},
     "scoring:submission-submit": {"GET": 405, "POST": E(404, scorer_a=302, reviewer=403, officer=403, admin=403)},
     "verify": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "verify-search": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
 }

@@ -27,6 +27,7 @@ KWARGS: dict[str, dict[str, str]] = {
     "healthz": {},
     "readyz": {},
     "verify": {"code": "decisions.certificate.verify_code"},
+    "verify-search": {},
     # organisations
     "organizations:organization-list": {},
     "organizations:organization-create": {},
@@ -95,6 +96,11 @@ KWARGS: dict[str, dict[str, str]] = {
         "criterion_pk": "criterion",
         "direction": "=down",
     },
+    "campaigns:table-template": {"pk": "campaign"},
+    "campaigns:table-rule-create": {"pk": "campaign", "table_pk": "table", "criterion_pk": "criterion"},
+    "campaigns:table-rule-update": {"pk": "campaign", "table_pk": "table", "rule_pk": "rule"},
+    "campaigns:table-rule-delete": {"pk": "campaign", "table_pk": "table", "rule_pk": "rule"},
+    "campaigns:table-rule-move": {"pk": "campaign", "table_pk": "table", "rule_pk": "rule", "direction": "=down"},
     "campaigns:tier-list": {"pk": "campaign"},
     # scoring
     "scoring:submission-list": {},
@@ -171,6 +177,8 @@ KWARGS: dict[str, dict[str, str]] = {
     "awards:session-close": {"pk": "sessions.voting"},
     "awards:session-ballot": {"pk": "sessions.voting"},
     "awards:session-minutes": {"pk": "sessions.closed"},
+    "awards:session-minutes-details": {"pk": "sessions.voting"},
+    "awards:session-written-votes": {"pk": "sessions.voting", "member_pk": "council_member"},
     # awards: decisions and certificates
     "awards:decision-list": {},
     "awards:decision-create": {},

@@ -57,6 +57,9 @@ def _self_score(world, users) -> tuple[int, list[str]]:
     extras = {
         "status": SubmissionStatus.VERIFIED,
         "verified_points": "1",
+        "verified_inputs": '{"points": "1"}',
+        "net": "99",
+        "total": "99",
         "max_points": "999",
         "submission": ours.submitted_submission.pk,
         "participant": ours.participant_b.pk,
@@ -64,7 +67,7 @@ def _self_score(world, users) -> tuple[int, list[str]]:
         "version": "0",
     }
     data = _with_prefixed(prefix, extras) | {
-        f"{prefix}-value": "30",
+        f"{prefix}-points": "30",
         f"{prefix}-note": "Đã làm đủ",
         f"{prefix}-version": str(score.version),
     }
@@ -74,9 +77,11 @@ def _self_score(world, users) -> tuple[int, list[str]]:
     score.refresh_from_db()
     submission.refresh_from_db()
     problems = []
-    if score.self_note != "Đã làm đủ" or score.value != Decimal(30):
-        problems.append(f"self-score: the legitimate input was not saved ({score.value}, {score.self_note!r})")
-    if score.verified_points is not None or score.review_note:
+    if score.self_note != "Đã làm đủ" or score.self_inputs != {"points": "30"}:
+        problems.append(f"self-score: the legitimate input was not saved ({score.self_inputs}, {score.self_note!r})")
+    if score.net != Decimal(30) or submission.total > Decimal(100):
+        problems.append(f"self-score: stored result taken ({score.net}, total {submission.total})")
+    if score.verified_points is not None or score.verified_inputs is not None or score.review_note:
         problems.append(f"self-score: verified points / reason taken ({score.verified_points}, {score.review_note!r})")
     if score.max_points != ours.criterion.max_points:
         problems.append(f"self-score: max_points taken ({score.max_points})")
@@ -224,18 +229,26 @@ def _ballot(world, users) -> tuple[int, list[str]]:
 def _verify(world, users) -> tuple[int, list[str]]:
     ours = world.ours
     submission, score = ours.submitted_submission, ours.submitted_score
-    before = Score.objects.filter(pk=score.pk).values("self_points", "value", "self_note", "max_points").get()
+    unit_fields = ("self_points", "self_inputs", "self_note", "max_points")
+    before = Score.objects.filter(pk=score.pk).values(*unit_fields).get()
+    prefix = f"s{score.pk}"
     extras = {
         "self_points": "0",
+        "self_inputs": '{"points": "0"}',
         "value": "0",
         "self_note": "sửa hộ",
         "max_points": "999",
+        "verified_points": "60",
         "status": SubmissionStatus.VERIFIED,
         "submission": ours.draft_submission.pk,
     }
-    data = {"verified_points": "35", "review_note": "Thiếu minh chứng", "version": str(score.version)}
-    _post(users["reviewer"], reverse("scoring:score-verify", args=[submission.pk, score.pk]), data | extras)
-    after = Score.objects.filter(pk=score.pk).values("self_points", "value", "self_note", "max_points").get()
+    data = _with_prefixed(prefix, extras) | {
+        f"{prefix}-points": "35",
+        f"{prefix}-note": "Thiếu minh chứng",
+        f"{prefix}-version": str(score.version),
+    }
+    _post(users["reviewer"], reverse("scoring:score-verify", args=[submission.pk, score.pk]), data)
+    after = Score.objects.filter(pk=score.pk).values(*unit_fields).get()
     score.refresh_from_db()
     submission.refresh_from_db()
     problems = []
@@ -245,7 +258,9 @@ def _verify(world, users) -> tuple[int, list[str]]:
         problems.append(f"verify: the unit's values changed {before} → {after}")
     if score.submission_id != submission.pk or submission.status == SubmissionStatus.VERIFIED:
         problems.append(f"verify: moved or verified the whole submission ({submission.status})")
-    return len(extras), problems
+    if score.verified_inputs != {"points": "35"}:
+        problems.append(f"verify: the corrected answer was not kept ({score.verified_inputs})")
+    return len(extras) * 2, problems
 
 
 CASES = {

@@ -19,13 +19,14 @@ from django.utils import timezone
 from awards.catalogue import services as catalogue_services
 from awards.councils.services import ballots as ballot
 from awards.councils.services import councils as council_services
+from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
 from awards.models import Certificate, CertificateTemplate, PublicDisclosure
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
-from campaigns.models import Participant
+from campaigns.models import CriterionRule, Participant
 from campaigns.participants import services as ps
 from campaigns.planning import services as campaign_services
 from campaigns.tables import services as ts
@@ -33,7 +34,7 @@ from organizations.enums import Role
 from organizations.imports.jobs import import_job_create
 from organizations.models import BlocMember
 from scoring.enums import SubmissionStatus
-from scoring.models import Score, Submission
+from scoring.models import Submission
 from scoring.submissions.services import evidence_add
 from tests.awards.council_factories import custom_award
 from tests.awards.factories import (
@@ -47,8 +48,12 @@ from tests.awards.factories import (
 )
 from tests.awards.nomination_factories import publish_ranking
 from tests.factories import EmulationBlocFactory, MembershipFactory, OrganizationFactory, PersonFactory, UserFactory
+from tests.scoring.answers import manual, scored_submission
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 POINTS = (Decimal(40), Decimal(60))
 
 # The ten roles of the matrix: username → (role, organisation key in ``org_tree``).
@@ -109,15 +114,8 @@ def _campaign(root, officer, units, prefix: str):
 
 
 def _submission(participant, phase, criteria, status: str) -> Submission:
-    submission = Submission.objects.create(participant=participant, phase=phase, status=status)
-    for criterion in criteria:
-        Score.objects.create(
-            submission=submission,
-            criterion=criterion,
-            max_points=criterion.max_points,
-            self_points=criterion.max_points,
-        )
-    return submission
+    """Every (manual) criterion answered with its full points, stored as the services store them."""
+    return scored_submission(participant, phase, manual({c.code: c.max_points for c in criteria}), status=status)
 
 
 def _council(root, prefix: str, secretary, member):
@@ -146,7 +144,7 @@ def _sessions(council, members, campaign, nominations, secretary):
         choices = {agenda.pk: "approve" for agenda in closed.agenda.all()}
         ballot.ballot_cast(session=closed, member=seat, choices=choices)
     ballot.voting_close(session=closed, actor=secretary)
-    ballot.minutes_render(session_id=closed.pk)
+    minutes_services.minutes_render(session_id=closed.pk)
     return SimpleNamespace(draft=draft, voting=voting, closed=closed, agenda_item=item)
 
 
@@ -219,6 +217,8 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         table=table,
         group=group,
         criterion=criteria[0],
+        # Added around the services: the campaign is launched, and table edits are for drafts only.
+        rule=CriterionRule.objects.create(criterion=criteria[0], code="1.1", kind="deduction", per="once", points=1),
         participant=part_a,
         participant_b=part_b,
         registration=registration,

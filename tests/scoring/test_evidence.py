@@ -18,7 +18,10 @@ from tests.scoring.factories import launched_campaign
 
 pytestmark = [pytest.mark.django_db]
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 # A real 4 × 4 PNG: uploads are read by their header and chunks, so a bare signature is not enough.
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x04\x00\x00\x00\x04\x08\x02\x00\x00\x00&\x93\t)"
@@ -194,7 +197,7 @@ def test_remove_deletes_the_row_and_the_file(
 
 def test_required_evidence_blocks_submit_until_attached(client, submission, scorer_a):
     Criterion.objects.filter(code="6").update(evidence_required=True)
-    Score.objects.filter(submission=submission).update(value=Decimal(1), self_points=Decimal(1))
+    Score.objects.filter(submission=submission).update(self_inputs={"points": "1"}, self_points=Decimal(1))
     client.force_login(scorer_a)
     submit = reverse("scoring:submission-submit", args=[submission.pk])
     response = client.post(submit)
@@ -210,7 +213,7 @@ def test_required_evidence_blocks_submit_until_attached(client, submission, scor
 def test_no_uploads_or_removals_after_submit(client, submission, scorer_a, tmp_path):
     client.force_login(scorer_a)
     _upload(client, _score(submission), "a.pdf", PDF_BYTES)
-    Score.objects.filter(submission=submission).update(value=Decimal(1), self_points=Decimal(1))
+    Score.objects.filter(submission=submission).update(self_inputs={"points": "1"}, self_points=Decimal(1))
     client.post(reverse("scoring:submission-submit", args=[submission.pk]))
     assert _upload(client, _score(submission), "b.pdf", PDF_BYTES).status_code == 403
     evidence = Evidence.objects.get()

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from campaigns import scoring_rules as sr
 from campaigns.enums import CampaignStatus, PhaseCombination
 from campaigns.models import Criterion, Participant, Phase, ScoringTable
 from campaigns.tables.services import table_rule
@@ -20,6 +19,7 @@ from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
 from scoring.models import RankingBlocRank, RankingEntry, RankingRun, Score, Submission
 from scoring.ranking import charts
 from scoring.ranking import services as svc
+from tests.campaigns import legacy_scoring_rules as sr
 from tests.factories import BlocMemberFactory, EmulationBlocFactory, MembershipFactory, OrganizationFactory, UserFactory
 from tests.scoring.factories import launched_campaign
 

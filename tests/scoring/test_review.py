@@ -2,7 +2,6 @@
 the optimistic version (conflicts), and N+1 guards on the queue and the review page."""
 
 import threading
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,14 +9,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, connections
 from django.urls import reverse
-from django.utils import timezone
 
 from campaigns.models import Participant
 from organizations.enums import Role
 from scoring.enums import SubmissionStatus
-from scoring.models import Evidence, Score, Submission, SubmissionEvent
+from scoring.models import Evidence, RankingEntry, Score, SubmissionEvent
+from scoring.ranking.services import ranking_compute, ranking_request
 from scoring.review import services as svc
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.scoring.answers import half_points, launched_with_table, mixed_table_spec, rule_table_spec, scored_submission
 from tests.scoring.factories import launched_campaign
 
 pytestmark = pytest.mark.django_db
@@ -40,24 +40,11 @@ def campaign(org_tree, officer):
     )
 
 
-def _submission(campaign, organization, *, status=SubmissionStatus.SUBMITTED, self_points=None):
-    """A handed-in submission with one score per criterion (self-points = half the maximum unless given)."""
+def _submission(campaign, organization, *, status=SubmissionStatus.SUBMITTED):
+    """A handed-in submission with one score per (manual) criterion, each answered with half its points."""
     participant = Participant.objects.get(campaign=campaign, organization=organization)
-    submission = Submission.objects.create(
-        participant=participant, phase=campaign.phases.get(), status=status, submitted_at=timezone.now()
-    )
-    criteria = campaign.scoring_tables.get().criteria.order_by("position")
-    Score.objects.bulk_create(
-        Score(
-            submission=submission,
-            criterion=criterion,
-            max_points=criterion.max_points,
-            self_points=criterion.max_points / 2 if self_points is None else self_points,
-            self_note=f"Giải trình {criterion.code}",
-        )
-        for criterion in criteria
-    )
-    return submission
+    notes = {c.code: f"Giải trình {c.code}" for c in campaign.scoring_tables.get().criteria.all()}
+    return scored_submission(participant, campaign.phases.get(), status=status, default=half_points, notes=notes)
 
 
 @pytest.fixture
@@ -74,19 +61,31 @@ def _url(name, *args):
 
 
 def _verify(client, score, points, note="", *, version=None, htmx=True):
+    """The reviewer corrects the answer of a manual criterion (the points typed) with a reason."""
+    prefix = f"s{score.pk}"
     data = {
-        "verified_points": str(points),
-        "review_note": note,
-        "version": score.version if version is None else version,
+        f"{prefix}-points": str(points),
+        f"{prefix}-note": note,
+        f"{prefix}-version": score.version if version is None else version,
     }
     headers = {"HX-Request": "true"} if htmx else {}
     return client.post(_url("score-verify", score.submission_id, score.pk), data, headers=headers)
 
 
+def _row(response, score):
+    return next(row for row in response.context["rows"] if row.score.pk == score.pk)
+
+
+def _inputs(points) -> dict:
+    return {"points": str(points)}
+
+
 # --- the review page --------------------------------------------------------------------------------------------
 
 
-def test_review_page_shows_self_points_side_by_side_with_evidence(client, reviewer, submission, settings, tmp_path):
+def test_review_page_shows_the_units_answers_beside_points_with_evidence(
+    client, reviewer, submission, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     score = _score(submission)
     Evidence.objects.create(
@@ -104,11 +103,12 @@ def test_review_page_shows_self_points_side_by_side_with_evidence(client, review
     assert response.status_code == 200
     html = response.content.decode()
     assert f'id="score-row-{score.pk}"' in html
-    assert '<span class="self-points">7,50</span>' in html  # Vietnamese decimal comma
-    assert 'value="7.50"' in html  # the verify input starts from the self-points (unlocalised)
+    assert "Điểm: <strong>7,50</strong>" in html  # the unit's points, Vietnamese decimal comma
+    assert "Điểm: 7,5" in html  # the unit's answer, in words
+    assert f'name="s{score.pk}-points" value="7.5"' in html  # the correction starts from the unit's answer
     assert "Giải trình 3" in html
     assert "Biên bản họp chi bộ.pdf" in html
-    assert [row["score"].self_points for row in response.context["rows"]][:3] == [
+    assert [row.score.self_points for row in response.context["rows"]][:3] == [
         Decimal("2.50"),
         Decimal("2.50"),
         Decimal("7.50"),
@@ -165,13 +165,19 @@ def test_verify_equal_to_self_needs_no_reason(client, reviewer, submission):
     client.force_login(reviewer)
     score = _score(submission)
 
-    response = _verify(client, score, "7.50")
+    response = _verify(client, score, "7,5")
 
     assert response.status_code == 200
     score.refresh_from_db()
-    assert (score.verified_points, score.review_note, score.version) == (Decimal("7.50"), "", 1)
-    assert response.context["row"]["saved"] is True
-    assert response.context["row"]["form"]["version"].value() == 1  # the row comes back at the new version
+    assert (score.verified_points, score.verified_inputs, score.review_note, score.version) == (
+        Decimal("7.50"),
+        None,
+        "",
+        1,
+    )
+    assert response.context["row"].saved is True
+    assert response.context["row"].form["version"].value() == 1  # the row comes back at the new version
+    assert 'id="review-totals" class="card card-body mb-3" aria-live="polite" hx-swap-oob="true"' in response.text
 
 
 def test_verify_different_without_reason_is_refused(client, reviewer, submission):
@@ -180,9 +186,10 @@ def test_verify_different_without_reason_is_refused(client, reviewer, submission
 
     response = _verify(client, score, 5)
 
-    assert "review_note" in response.context["row"]["form"].errors
+    assert "note" in response.context["row"].form.errors
+    assert f'name="s{score.pk}-points"' not in response.text.split(f'id="score-row-{score.pk}"')[0]
     score.refresh_from_db()
-    assert (score.verified_points, score.version) == (None, 0)
+    assert (score.verified_points, score.verified_inputs, score.version) == (None, None, 0)
     assert not SubmissionEvent.objects.filter(action="verify").exists()
 
 
@@ -194,27 +201,33 @@ def test_verify_different_with_reason_is_saved_with_history(client, reviewer, sc
 
     score.refresh_from_db()
     assert (score.verified_points, score.review_note, score.version) == (Decimal("5.00"), "Thiếu biên bản quý II", 1)
-    event = SubmissionEvent.objects.get(action="verify")
-    assert (event.score, event.field, event.old_value, event.new_value) == (score, "verified_points", "", "5")
+    assert score.verified_inputs == {"points": "5"} and score.self_inputs == {"points": "7.5"}
+    event = SubmissionEvent.objects.get(action="verify", field="verified_points")
+    assert (event.score, event.old_value, event.new_value, event.review_level) == (score, "7.50", "5", "reviewer")
     assert (event.reason, event.actor) == ("Thiếu biên bản quý II", reviewer)
+    answers = SubmissionEvent.objects.get(action="verify", field="verified_inputs")
+    assert (answers.old_value, answers.new_value) == ('{"points":"7.5"}', '{"points":"5"}')
 
     _verify(client, score, 4, "Chỉ 4 buổi sinh hoạt")  # a second change: old → new
 
-    second = SubmissionEvent.objects.filter(action="verify").first()
+    second = SubmissionEvent.objects.filter(action="verify", field="verified_points").first()
     assert (second.old_value, second.new_value, second.reason) == ("5", "4", "Chỉ 4 buổi sinh hoạt")
     client.force_login(scorer_a)
     html = client.get(_url("submission-history", submission.pk)).content.decode()
     assert "Chỉ 4 buổi sinh hoạt" in html and "Thiếu biên bản quý II" in html
 
 
-@pytest.mark.parametrize("points", ["15.01", "-1", "100"])
-def test_verify_out_of_range_is_refused(client, reviewer, submission, points):
+@pytest.mark.parametrize(
+    ("points", "message"), [("15,01", "từ 0 đến 15"), ("-1", "âm"), ("100", "từ 0 đến 15"), ("x", "số")]
+)
+def test_verify_out_of_range_is_refused(client, reviewer, submission, points, message):
     client.force_login(reviewer)
     score = _score(submission)
 
     response = _verify(client, score, points, "Lý do")
 
-    assert "verified_points" in response.context["row"]["form"].errors
+    assert "points" in response.context["row"].form.errors
+    assert message in response.text and f'value="{points}"' in response.text  # what was typed is kept
     score.refresh_from_db()
     assert (score.verified_points, score.version) == (None, 0)
 
@@ -224,7 +237,9 @@ def test_verify_without_htmx_redirects_back(client, reviewer, submission):
     score = _score(submission)
 
     response = _verify(client, score, 15, "Đạt tối đa", htmx=False)
+    refused = _verify(client, _score(submission, "6"), 99, "Quá điểm", htmx=False)
 
+    assert refused.status_code == 302 and _score(submission, "6").verified_points is None
     assert response.status_code == 302
     assert response["Location"] == _url("submission-review", submission.pk)
     score.refresh_from_db()
@@ -236,7 +251,7 @@ def test_verify_is_refused_once_approved(reviewer, submission):
     score = _score(submission)
 
     with pytest.raises(ValidationError):
-        svc.score_verify(score=score, verified_points=Decimal(1), review_note="x", expected_version=1, actor=reviewer)
+        svc.score_verify(score=score, inputs=_inputs(1), review_note="x", expected_version=1, actor=reviewer)
 
     score.refresh_from_db()
     assert score.verified_points == Decimal("7.50")
@@ -253,22 +268,22 @@ def test_two_saves_from_the_same_version_one_wins_one_conflicts(client, reviewer
 
     second = _verify(client, score, 3, "Người thứ hai", version=0)
 
-    assert first.context["row"]["saved"] is True
-    assert second.context["row"]["saved"] is False
-    assert second.context["row"]["conflict"]  # the clear conflict message, shown inline
-    assert second.context["row"]["form"]["verified_points"].value() == Decimal("6.00")  # the winner's value
+    assert first.context["row"].saved is True
+    assert second.context["row"].saved is False
+    assert second.context["row"].conflict  # the clear conflict message, shown inline
+    assert second.context["row"].form["points"].value() == "6"  # the winner's answer
     score.refresh_from_db()
     assert (score.verified_points, score.review_note, score.version) == (Decimal("6.00"), "Người thứ nhất", 1)
-    assert SubmissionEvent.objects.filter(action="verify").count() == 1
+    assert SubmissionEvent.objects.filter(action="verify", field="verified_points").count() == 1
 
 
 def test_conflict_error_from_the_service(reviewer, submission):
     score = _score(submission)
     stale = _score(submission)
-    svc.score_verify(score=score, verified_points=Decimal(6), review_note="a", expected_version=0, actor=reviewer)
+    svc.score_verify(score=score, inputs=_inputs(6), review_note="a", expected_version=0, actor=reviewer)
 
     with pytest.raises(ValidationError) as caught:
-        svc.score_verify(score=stale, verified_points=Decimal(2), review_note="b", expected_version=0, actor=reviewer)
+        svc.score_verify(score=stale, inputs=_inputs(2), review_note="b", expected_version=0, actor=reviewer)
 
     assert caught.value.code == "conflict"
     assert _score(submission).verified_points == Decimal("6.00")
@@ -281,7 +296,7 @@ def test_approve_bumps_versions_so_a_stale_save_conflicts(reviewer, officer, cam
     svc.submission_approve(submission=submission, actor=officer)
 
     with pytest.raises(ValidationError):
-        svc.score_verify(score=score, verified_points=Decimal(1), review_note="x", expected_version=0, actor=reviewer)
+        svc.score_verify(score=score, inputs=_inputs(1), review_note="x", expected_version=0, actor=reviewer)
 
     assert _score(submission).version == 1
 
@@ -299,7 +314,7 @@ def test_concurrent_saves_on_postgresql_one_wins(reviewer, officer, submission):
             barrier.wait(timeout=10)
             svc.score_verify(
                 score=Score.objects.get(pk=score.pk),
-                verified_points=Decimal(points),
+                inputs=_inputs(points),
                 review_note=f"bởi {actor.username}",
                 expected_version=0,
                 actor=actor,
@@ -321,7 +336,7 @@ def test_concurrent_saves_on_postgresql_one_wins(reviewer, officer, submission):
     score.refresh_from_db()
     assert score.version == 1
     assert score.verified_points == Decimal(6 if winner == "reviewer" else 3)
-    assert SubmissionEvent.objects.filter(action="verify").count() == 1
+    assert SubmissionEvent.objects.filter(action="verify", field="verified_points").count() == 1
 
 
 # --- return and approve -----------------------------------------------------------------------------------------
@@ -376,7 +391,7 @@ def test_approve_verifies_every_score(client, reviewer, submission):
     adjusted = _score(submission, "6")  # max 40, self 20
     _verify(client, adjusted, 18, "Trừ 2 điểm")
     unanswered = _score(submission, "9")
-    Score.objects.filter(pk=unanswered.pk).update(self_points=None)
+    Score.objects.filter(pk=unanswered.pk).update(self_points=None, self_inputs={}, net=0)
 
     response = client.post(_url("submission-approve", submission.pk))
 
@@ -390,7 +405,7 @@ def test_approve_verifies_every_score(client, reviewer, submission):
     assert points["9"] == Decimal("0.00")  # nothing claimed, nothing verified
     assert None not in points.values()
     assert SubmissionEvent.objects.filter(action="approve", field="verified_points").count() == 9
-    assert SubmissionEvent.objects.filter(action="approve", field="status").count() == 1
+    assert SubmissionEvent.objects.filter(action="approve", field="status", review_level="reviewer").count() == 1
 
 
 # --- history ----------------------------------------------------------------------------------------------------
@@ -444,10 +459,12 @@ def test_queue_is_empty_for_a_unit_scorer(client, scorer_a, submission):
 
 # --- N+1 guards -------------------------------------------------------------------------------------------------
 
-# session, user, memberships (reach), campaigns and phases for the filter, page count, page.
+# session, user, memberships (reach; a reviewer scores for no unit: no bloc seats to read), campaigns and phases for
+# the filter, page count, page.
 QUEUE_QUERIES = 7
-# session, user, submission (with participant, phase, campaign), memberships, scores with criteria, evidence.
-REVIEW_PAGE_QUERIES = 6
+# session, user, submission (with participant, phase, campaign), memberships, scores with criteria, evidence,
+# rule lines, table, groups, tiers, this round's history.
+REVIEW_PAGE_QUERIES = 11
 
 
 def test_queue_query_count_does_not_grow(client, reviewer, org_tree, officer, django_assert_num_queries):
@@ -464,6 +481,7 @@ def test_queue_query_count_does_not_grow(client, reviewer, org_tree, officer, dj
         response = client.get(_url("review-queue"))
 
     assert len(response.context["object_list"]) == 3
+    assert [s.total for s in response.context["object_list"]] == [Decimal(50)] * 3  # the stored totals
 
 
 def _review_page_queries(client, submission, django_assert_num_queries):
@@ -472,25 +490,24 @@ def _review_page_queries(client, submission, django_assert_num_queries):
     return len(response.context["rows"])
 
 
-def test_review_page_query_count_same_for_3_and_40_criteria(
+def test_review_page_query_count_same_for_3_and_111_rows(
     client, reviewer, org_tree, officer, settings, tmp_path, django_assert_num_queries
 ):
     settings.MEDIA_ROOT = tmp_path
     small = launched_campaign(
         organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"]], points=(40, 30, 30)
     )
-    large = launched_campaign(
+    large = launched_with_table(
         organization=org_tree["root"],
         officer=officer,
         participants=[org_tree["ward_a"]],
-        points=(2.5,) * 40,
+        spec=rule_table_spec(37),  # 37 criteria with 2 rule lines each: 111 rows, nested groups
         plan_number="06-KH/BTGTU",
-        start=date(2024, 1, 15),
-        end=date(2024, 12, 15),
     )
+    answers = {f"C{n}": {"rules": {f"C{n}a": 1, f"C{n}b": True}} for n in range(1, 38)}
     submissions = [
         _submission(small, org_tree["ward_a"], status=SubmissionStatus.UNDER_REVIEW),
-        _submission(large, org_tree["ward_a"], status=SubmissionStatus.UNDER_REVIEW),
+        scored_submission(large.participants.get(), large.phases.get(), answers, status=SubmissionStatus.UNDER_REVIEW),
     ]
     for score in Score.objects.filter(submission=submissions[1])[:5]:
         Evidence.objects.create(
@@ -500,4 +517,99 @@ def test_review_page_query_count_same_for_3_and_40_criteria(
 
     rows = [_review_page_queries(client, s, django_assert_num_queries) for s in submissions]
 
-    assert rows == [3, 40]
+    assert rows == [3, 37]
+
+
+# session, user, submission, memberships, the score with its rule lines (2), lock, old values, update, totals (table,
+# rows, update), start of the review (update, history), history (2), then the page's reads (scores, evidence, rule
+# lines, table, groups, tiers, history).
+VERIFY_QUERIES = 25
+
+
+def test_correcting_an_answer_runs_the_same_number_of_queries_for_3_and_111_rows(
+    client, reviewer, org_tree, officer, django_assert_num_queries
+):
+    small = launched_campaign(
+        organization=org_tree["root"], officer=officer, participants=[org_tree["ward_a"]], points=(40, 30, 30)
+    )
+    large = launched_with_table(
+        organization=org_tree["root"],
+        officer=officer,
+        participants=[org_tree["ward_a"]],
+        spec=rule_table_spec(37),
+        plan_number="07-KH/BTGTU",
+    )
+    small_submission = _submission(small, org_tree["ward_a"])
+    large_submission = scored_submission(large.participants.get(), large.phases.get())
+    client.force_login(reviewer)
+    for submission, field, typed in ((small_submission, "points", "10"), (large_submission, "rule_C2a", "2")):
+        score = Score.objects.filter(submission=submission).order_by("criterion__position", "pk")[1]
+        data = {f"s{score.pk}-{field}": typed, f"s{score.pk}-note": "Thiếu biên bản", f"s{score.pk}-version": 0}
+        with django_assert_num_queries(VERIFY_QUERIES):
+            response = client.post(_url("score-verify", submission.pk, score.pk), data, headers={"HX-Request": "true"})
+        assert response.context["row"].saved is True
+
+
+# --- totals on the review page are the ranking's (caps and signs) -----------------------------------------------
+
+MIXED_ANSWERS = {
+    "A1": {"value": "96", "rules": {"A1.1": 2}},  # 6,5 − 0,4
+    "A2": {"rules": {"A2.2": 3}},  # 7, bonus 1 (the rule's cap; only without deductions)
+    "A3": {"value": "90"},  # 10, bonus 0,5
+    "B1": {"parts": {"B1a": True, "B1b": False}},  # 3
+    "B2": {"count": 2, "rules": {"B2.1": False}},  # 3,33 − 1
+    "B4": {"points": "2"},  # a bonus criterion
+    "B5": {"points": "1.5"},  # a penalty criterion
+}
+
+
+def test_review_totals_with_bonus_and_penalty_equal_the_ranking(client, reviewer, org_tree, officer):
+    campaign = launched_with_table(
+        organization=org_tree["root"],
+        officer=officer,
+        participants=[org_tree["ward_a"]],
+        spec=mixed_table_spec(),
+        plan_number="12-KH/QUYTAC",
+    )
+    participant = campaign.participants.get()
+    submission = scored_submission(participant, campaign.phases.get(), MIXED_ANSWERS)
+    client.force_login(reviewer)
+
+    page = client.get(_url("submission-review", submission.pk)).text
+
+    # 31,43 of criteria + bonuses 3,5 capped at 1 − penalty 1,5 (the old page added penalties and ignored caps)
+    assert '<div class="fs-5 fw-semibold" id="counted-total">30,93</div>' in page
+    assert "tiêu chí 31,43 + điểm cộng 1 − điểm trừ 1,50" in page and "điểm cộng 3,50, tính tối đa 1" in page
+    assert "Điểm phạt: <strong>−1,50</strong>" in page
+    a2 = Score.objects.get(submission=submission, criterion__code="A2")
+    assert "Mỗi lần được biểu dương: 3" in page  # the unit's answers, in the officer's words
+
+    # One report was late: A2 loses 0,5 and its bonus (only without deductions); bonuses 2,5 still capped at 1.
+    prefix = f"s{a2.pk}"
+    data = {f"{prefix}-rule_A2.1": "1", f"{prefix}-rule_A2.2": "3", f"{prefix}-note": "Báo cáo quý III gửi trễ"}
+    response = client.post(
+        _url("score-verify", submission.pk, a2.pk), data | {f"{prefix}-version": 0}, headers={"HX-Request": "true"}
+    )
+    assert response.context["row"].saved is True, response.context["row"].form.error_lines()
+    assert '<div class="fs-5 fw-semibold" id="counted-total">30,43</div>' in response.text  # out of band
+    a2.refresh_from_db()
+    assert (a2.verified_points, a2.net, a2.bonus) == (Decimal("6.50"), Decimal("6.50"), Decimal(0))
+    client.post(_url("submission-approve", submission.pk))
+    submission.refresh_from_db()
+    assert (submission.status, submission.total, submission.self_total) == (
+        SubmissionStatus.VERIFIED,
+        Decimal("30.43"),
+        Decimal("30.93"),
+    )
+    page = client.get(_url("submission-review", submission.pk))
+    assert page.context["counted"].result.total == submission.total
+    queue = client.get(_url("review-queue")).text
+    assert (
+        '<td class="text-end td-total">30,43</td>' in queue and '<td class="text-end td-self-total">30,93</td>' in queue
+    )
+
+    run = ranking_request(campaign=campaign, phase=None, actor=reviewer)
+    ranking_compute(run_id=run.pk)
+    entry = RankingEntry.objects.get(run=run, participant=participant)
+    assert entry.total == submission.total == Decimal("30.43")
+    assert (entry.regular, entry.bonus, entry.penalty) == (Decimal("30.93"), Decimal(1), Decimal("1.50"))

@@ -1,4 +1,5 @@
-"""A council session's secret ballot: open and record attendance, start voting, cast ballots, close, minutes.
+"""A council session's secret ballot: open and record attendance, start voting, cast ballots, close (the minutes are
+in ``minutes``).
 
 Secrecy is structural. ``ballot_cast`` inserts a ``BallotCast(session, member)`` row (which says only THAT the
 member voted; its unique constraint refuses a second ballot, even a concurrent one) and, in the same
@@ -17,17 +18,25 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
+from awards import registers
 from awards.councils import tally as ballot_rules
 from awards.councils.services.councils import _voting_block_reason
-from awards.documents import MinutesData, MinutesRow, MinutesThreshold, render_minutes
-from awards.enums import AgendaResult, CouncilRole, NominationStatus, SessionStatus, VoteChoice
-from awards.models import AgendaItem, BallotCast, CouncilMember, CouncilSession, Nomination, SessionAttendance
-from common.pdf.once import PdfSlot, render_pdf_once
+from awards.enums import AgendaResult, NominationStatus, RegisterKind, SessionStatus, VoteChoice, WrittenChoice
+from awards.models import (
+    AgendaItem,
+    BallotCast,
+    CouncilMember,
+    CouncilSession,
+    Nomination,
+    SessionAttendance,
+    WrittenVote,
+)
+from common.documents import document_number
 
 TALLY_FIELDS = {
     VoteChoice.APPROVE: "approve_count",
@@ -48,14 +57,19 @@ def _locked(session: CouncilSession, *statuses: str) -> CouncilSession:
 
 
 def _copy_state(target: CouncilSession, source: CouncilSession) -> CouncilSession:
-    for name in ("status", "members_total", "present_count", "opened_at", "voting_started_at", "closed_at"):
+    names = ("status", "members_total", "present_count", "opened_at", "voting_started_at", "closed_at")
+    minutes = ("minutes_register_id", "minutes_number", "minutes_number_text", "minutes_style")
+    for name in (*names, *minutes):
         setattr(target, name, getattr(source, name))
     target.secretary_id = source.secretary_id
     return target
 
 
-def session_open(*, session: CouncilSession, actor) -> CouncilSession:
-    """In preparation → open: one attendance row (absent) per active member; the actor is the session's secretary."""
+def session_open(*, session: CouncilSession, actor, now=None) -> CouncilSession:
+    """In preparation → open: one attendance row (absent) per active member; the actor is the session's secretary.
+
+    ``now`` (default: the current time) is when the meeting starts, printed on the minutes.
+    """
     with transaction.atomic():
         locked = _locked(session, SessionStatus.DRAFT)
         if not locked.agenda.exists():
@@ -66,7 +80,7 @@ def session_open(*, session: CouncilSession, actor) -> CouncilSession:
         SessionAttendance.objects.bulk_create(
             [SessionAttendance(session=locked, member=member, is_present=False) for member in members]
         )
-        locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, timezone.now(), actor
+        locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, now or timezone.now(), actor
         locked.members_total, locked.present_count = len(members), 0
         locked.save(update_fields=["status", "opened_at", "secretary", "members_total", "present_count", "updated_at"])
     return _copy_state(session, locked)
@@ -189,10 +203,57 @@ def ballot_cast(*, session: CouncilSession, member: CouncilMember, choices: Mapp
             AgendaItem.objects.filter(session=locked, pk__in=item_ids).update(**{field: F(field) + 1})
 
 
-def voting_close(*, session: CouncilSession, actor) -> CouncilSession:
-    """Voting → closed, once: count every item against its threshold, set the nominations approved or rejected,
-    and render the minutes after commit."""
-    now = timezone.now()
+def _written_counts(session: CouncilSession) -> dict[int, dict[str, int]]:
+    """{agenda item id: {"approve": n, "reject": n}} of the absent members' written votes."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = WrittenVote.objects.filter(session=session).values("item_id", "choice").annotate(n=Count("pk"))
+    for row in rows:
+        counts.setdefault(row["item_id"], {"approve": 0, "reject": 0})[row["choice"]] = row["n"]
+    return counts
+
+
+def _count_item(item: AgendaItem, session: CouncilSession, written: dict[str, int]) -> bool:
+    """Count one item against its threshold (written votes as its base says); store the result; approved?"""
+    item.written_approve_count = written.get(WrittenChoice.APPROVE, 0)
+    item.written_reject_count = written.get(WrittenChoice.REJECT, 0)
+    result = ballot_rules.tally_result(
+        item.approve_count,
+        item.reject_count,
+        item.abstain_count,
+        members=session.members_total,
+        present=session.present_count,
+        threshold=item_threshold(item),
+        written_approve=item.written_approve_count,
+        written_reject=item.written_reject_count,
+    )
+    item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
+    item.needed = result.needed
+    item.save(update_fields=["result", "needed", "written_approve_count", "written_reject_count", "updated_at"])
+    return result.approved
+
+
+def _number_minutes(session: CouncilSession, now) -> None:
+    """The minutes' number from the organisation's register of minutes (kind "minutes"), in its style."""
+    organization = session.council.organization
+    register, number = registers.register_take(
+        organization=organization,
+        kind=RegisterKind.MINUTES,
+        year=timezone.localdate(now).year,
+        symbol=registers.default_minutes_symbol(organization),
+    )
+    session.minutes_register, session.minutes_number = register, number
+    session.minutes_style = organization.document_style
+    session.minutes_number_text = document_number(number, register.symbol, style=session.minutes_style)
+    session.save(
+        update_fields=["minutes_register", "minutes_number", "minutes_number_text", "minutes_style", "updated_at"]
+    )
+
+
+def voting_close(*, session: CouncilSession, actor, now=None) -> CouncilSession:
+    """Voting → closed, once: count every item against its threshold (absent members' written votes counting on an
+    "all members" base), set the nominations approved or rejected, number the minutes from the organisation's
+    register and render them after commit. ``now`` (default: the current time) is when the meeting ends."""
+    now = now or timezone.now()
     with transaction.atomic():
         closed = CouncilSession.objects.filter(pk=session.pk, status=SessionStatus.VOTING).update(
             status=SessionStatus.CLOSED, closed_at=now, updated_at=now
@@ -201,26 +262,17 @@ def voting_close(*, session: CouncilSession, actor) -> CouncilSession:
             raise ValidationError(
                 _("Voting in this session is not open (it may have just been closed)."), code="status"
             )
-        locked = CouncilSession.objects.select_for_update().get(pk=session.pk)
+        locked = CouncilSession.objects.select_for_update().select_related("council__organization").get(pk=session.pk)
         outcome: dict[str, list[int]] = {NominationStatus.APPROVED: [], NominationStatus.REJECTED: []}
+        written = _written_counts(locked)
         for item in AgendaItem.objects.filter(session=locked).order_by("pk"):
-            result = ballot_rules.tally_result(
-                item.approve_count,
-                item.reject_count,
-                item.abstain_count,
-                members=locked.members_total,
-                present=locked.present_count,
-                threshold=item_threshold(item),
-            )
-            item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
-            item.needed = result.needed
-            item.save(update_fields=["result", "needed", "updated_at"])
-            key = NominationStatus.APPROVED if result.approved else NominationStatus.REJECTED
-            outcome[key].append(item.nomination_id)
+            approved = _count_item(item, locked, written.get(item.pk, {}))
+            outcome[NominationStatus.APPROVED if approved else NominationStatus.REJECTED].append(item.nomination_id)
         for status, nomination_ids in outcome.items():
             Nomination.objects.filter(pk__in=nomination_ids, status=NominationStatus.PROPOSED).update(
-                status=status, updated_at=now
+                status=status, updated_at=timezone.now()
             )
+        _number_minutes(locked, now)
         _enqueue_minutes(locked.pk)  # an outbox row in this transaction, published after commit
     return _copy_state(session, locked)
 
@@ -230,89 +282,3 @@ MINUTES_RENDER_TASK = "awards.minutes_render"  # awards/councils/tasks.py
 
 def _enqueue_minutes(session_id: int) -> None:
     outbox.enqueue(MINUTES_RENDER_TASK, session_id=session_id)
-
-
-# --- minutes (biên bản kiểm phiếu) ---------------------------------------------------------------------------------
-
-
-def _percent_text(percent) -> str:
-    return format(percent.normalize(), "f").replace(".", ",")
-
-
-def threshold_rule_text(item: AgendaItem) -> str:
-    """The approval rule in Vietnamese words (the minutes are an official Vietnamese document, like the PDF layer's
-    fixed phrases): "từ 90% trở lên tổng số thành viên Hội đồng đồng ý (cần ít nhất 9 phiếu)"."""
-    base = "tổng số thành viên Hội đồng" if item.threshold_base == ballot_rules.Base.ALL else "số thành viên có mặt"
-    percent = _percent_text(item.threshold_percent)
-    share = f"từ {percent}% trở lên" if item.threshold_inclusive else f"trên {percent}%"
-    return f"{share} {base} đồng ý (cần ít nhất {item.needed} phiếu đồng ý)"
-
-
-def _member_name(session: CouncilSession, *, role: str, user_id=None) -> str:
-    members = CouncilMember.objects.filter(council_id=session.council_id)
-    if user_id is not None:
-        member = members.filter(user_id=user_id).first()
-        if member is not None:
-            return member.full_name
-    member = members.filter(role=role, is_active=True).first()
-    return member.full_name if member else ""
-
-
-def minutes_data(session: CouncilSession):
-    """What the minutes print, from a closed session: counts and names of attendees only, never a member's choice."""
-    items = list(
-        session.agenda.select_related(
-            "nomination__person", "nomination__organization", "nomination__plan__award_type"
-        ).order_by("position", "pk")
-    )
-    thresholds: dict[str, MinutesThreshold] = {}
-    for item in items:
-        award = item.nomination.plan.award_type.name
-        thresholds.setdefault(award, MinutesThreshold(award=award, rule=threshold_rule_text(item)))
-    absent = session.attendance.filter(is_present=False).select_related("member").order_by("member__full_name")
-    return MinutesData(
-        council_name=session.council.name.upper(),
-        session_title=session.title,
-        place=session.place,
-        date=timezone.localdate(session.scheduled_at),
-        members_total=session.members_total,
-        present_count=session.present_count,
-        is_quorum_met=quorum_status(session)["is_met"],
-        thresholds=list(thresholds.values()),
-        rows=[
-            MinutesRow(
-                nominee=str(item.nomination.recipient),
-                award=item.nomination.plan.award_type.name,
-                approve=item.approve_count,
-                reject=item.reject_count,
-                abstain=item.abstain_count,
-                is_approved=item.result == AgendaResult.APPROVED,
-            )
-            for item in items
-        ],
-        chair_name=_member_name(session, role=CouncilRole.CHAIR),
-        secretary_name=_member_name(session, role=CouncilRole.SECRETARY, user_id=session.secretary_id),
-        absent_names=[row.member.full_name for row in absent],
-    )
-
-
-MINUTES_SLOT = PdfSlot(
-    status="minutes_status",
-    file="minutes_file",
-    sha256="minutes_sha256",
-    error="minutes_error",
-    claimed_at="minutes_claimed_at",
-)
-
-
-def minutes_render(*, session_id: int) -> CouncilSession | None:
-    """Render the minutes of a closed session into ``minutes_file`` + ``minutes_sha256`` (once: a session whose
-    minutes file is there with its hash is left as it is; see common/pdf/once.py)."""
-    return render_pdf_once(
-        CouncilSession.objects.select_related("council"),
-        pk=session_id,
-        slot=MINUTES_SLOT,
-        ready=lambda session: session.status == SessionStatus.CLOSED,
-        name=lambda session: f"awards/minutes/session-{session.pk}.pdf",
-        render=lambda session: render_minutes(minutes_data(session)),
-    )

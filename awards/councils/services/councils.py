@@ -1,6 +1,6 @@
 """Councils, their members, sessions and the agenda while a session is in preparation.
 
-The ballot itself (opening, attendance, voting, closing, minutes) is in ``council_ballot_services``.
+The ballot itself (opening, attendance, voting, closing, minutes) is in awards/councils/services/ballots.py.
 """
 
 from __future__ import annotations
@@ -102,15 +102,23 @@ def _in_running_session(member: CouncilMember) -> bool:
 
 
 def session_create(
-    *, council: Council, title: str, scheduled_at, place: str = "", campaign=None, actor=None
+    *, council: Council, title: str, scheduled_at, place: str = "", place_name: str = "", campaign=None, actor=None
 ) -> CouncilSession:
-    """A session in preparation; the campaign (optional) must be launched at or below the council's organisation."""
+    """A session in preparation; the campaign (optional) must be launched at or below the council's organisation.
+
+    ``place`` is the meeting room, ``place_name`` the place name (địa danh) the minutes are dated with.
+    """
     if not council.is_active:
         raise ValidationError(_("This council is inactive."), code="inactive")
     if campaign is not None and not campaign.launching_organization.path.startswith(council.organization.path):
         raise ValidationError({"campaign": _("Choose a campaign of this council's organisation.")}, code="campaign")
     return CouncilSession.objects.create(
-        council=council, campaign=campaign, title=title.strip(), scheduled_at=scheduled_at, place=place.strip()
+        council=council,
+        campaign=campaign,
+        title=title.strip(),
+        scheduled_at=scheduled_at,
+        place=place.strip(),
+        place_name=place_name.strip(),
     )
 
 

@@ -113,6 +113,15 @@ def _detail_context(request, session, *, attendance_form=None) -> dict:
         context["quorum"] = ballot.quorum_status(session)
         if can_run and session.status == SessionStatus.OPEN:
             context["attendance_form"] = attendance_form or AttendanceForm(attendance=attendance)
+        if can_run and session.status == SessionStatus.VOTING:
+            context["can_record_minutes"] = True
+            counts = sel.written_vote_counts(session)
+            for row in attendance:
+                row.written_count = counts.get(row.member_id, 0)
+            context["committee"] = [
+                seat.member.full_name
+                for seat in session.counting_committee.select_related("member").order_by("position")
+            ]
     elif context["can_edit_agenda"]:
         query = search_term(request)
         candidates = sel.nomination_candidates(session, search=query)

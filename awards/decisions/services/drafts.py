@@ -2,34 +2,46 @@
 
 Invariants: only a draft can be edited or deleted (the database refuses anything else, see migration 0002);
 a nomination is on at most one decision line; a correction or revocation refers to an issued decision and
-states its reason. Issuing lives in ``decision_issue_services``.
+states its reason. Issuing lives in awards/decisions/services/issuing.py.
 """
 
 from __future__ import annotations
 
-import re
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.decisions.services import wording
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus
 from awards.models import AwardDecision, AwardType, DecisionRecipient, Nomination
 from campaigns.models import Campaign
 from organizations.models import Organization
 
-LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;"
+# Re-exported: the legal basis is prefilled by the wording module.
+LAW_BASIS = wording.LAW_BASIS
+legal_basis_text = wording.legal_basis_text
+
 HEADER_FIELDS = (
+    "decision_date",
     "place",
     "authority_parent",
     "authority_name",
     "title",
+    "decider",
     "legal_basis",
+    "proposal",
+    "article_2",
+    "article_3",
     "body",
     "recipients_of_copies",
     "reason",
-    "signer_name",
+    "signer_prefix",
+    "signer_on_behalf_of",
     "signer_title",
+    "signer_name",
 )
 LINE_FIELDS = ("award_type", "recipient_name", "recipient_detail", "achievement", "position")
 
@@ -39,42 +51,17 @@ def _check_draft(decision: AwardDecision) -> None:
         raise ValidationError(_("This decision has been issued and can no longer be changed."), code="issued")
 
 
-def _basis_lines(text: str) -> list[str]:
-    """ "Căn cứ …;" lines from a catalogue legal-basis text (pieces separated by semicolons or new lines)."""
-    lines = []
-    for piece in re.split(r"[;\n]", text):
-        piece = piece.strip().rstrip(".;").strip()
-        if piece:
-            lines.append(piece if piece.lower().startswith("căn cứ") else f"Căn cứ {piece};")
-    return [line if line.endswith(";") else f"{line};" for line in lines]
-
-
-def legal_basis_text(*, award_types, campaign: Campaign | None) -> str:
-    """The prefilled legal basis: the law, each award's basis (once), then the campaign's plan."""
-    lines = [LAW_BASIS]
-    for award in award_types:
-        for line in _basis_lines(award.legal_basis):
-            if line not in lines and "06/2022/QH15" not in line:
-                lines.append(line)
-    if campaign is not None:
-        org = campaign.launching_organization
-        lines.append(
-            f"Căn cứ Kế hoạch số {campaign.plan_number} ngày {campaign.plan_date:%d/%m/%Y} của {org.name} "
-            f"về {campaign.name};"
-        )
-    return "\n".join(lines)
-
-
 def _line_from_nomination(
     decision: AwardDecision, nomination: Nomination, campaign: Campaign, position: int
 ) -> DecisionRecipient:
     person, org = nomination.person, nomination.organization
     if person is not None:
+        # The person's position and their own unit (never the body above it).
         name = person.full_name
         detail = ", ".join(part for part in (person.position, person.organization.name) if part)
     else:
-        name = org.name
-        detail = org.parent.name if org.parent_id else ""
+        # A collective is its own unit: its name says it all (the body above it is not its unit).
+        name, detail = org.name, ""
     achievement = nomination.achievement or f"Đã có thành tích xuất sắc trong {campaign.name}"
     return DecisionRecipient(
         decision=decision,
@@ -94,22 +81,44 @@ def approved_nominations(campaign: Campaign):
     return (
         Nomination.objects.filter(plan__campaign=campaign, status=NominationStatus.APPROVED)
         .exclude(decision_lines__isnull=False)
-        .select_related("plan__award_type", "person__organization", "organization__parent")
+        .select_related("plan__award_type", "person__organization", "organization")
         .order_by("plan__award_type__name", "position", "pk")
     )
 
 
-def decision_create(*, organization: Organization, actor, campaign: Campaign | None = None) -> AwardDecision:
-    """A draft award decision, prefilled; with a campaign, one line per approved nomination not decided yet."""
+def _default_place(organization: Organization, sessions) -> str:
+    """The place name of the council's minutes, else of the organisation's last decision ("" when neither)."""
+    for session in reversed(sessions):
+        if session.place_name:
+            return session.place_name
+    last = AwardDecision.objects.filter(issuing_organization=organization).exclude(place="").order_by("-pk")
+    return last.values_list("place", flat=True).first() or ""
+
+
+def decision_create(
+    *, organization: Organization, actor, campaign: Campaign | None = None, decision_date: date | None = None
+) -> AwardDecision:
+    """A draft award decision, prefilled; with a campaign, one line per approved nomination not decided yet.
+
+    Prefilled from the data (all editable while draft): the header in the organisation's style, the legal basis
+    (the awards' texts in force on the planned ``decision_date``, default today; the plan; the council's minutes),
+    "Xét đề nghị của …", Articles 2 and 3, "Nơi nhận" and the signer from the campaign.
+    """
     if campaign is not None and not campaign.launching_organization.path.startswith(organization.path):
         raise ValidationError({"campaign": _("The campaign is not run by this organisation or one below it.")})
+    day = decision_date or timezone.localdate()
     with transaction.atomic():
         nominations = list(approved_nominations(campaign)) if campaign is not None else []
         awards = {n.plan.award_type_id: n.plan.award_type for n in nominations}.values()
+        sessions = wording.council_sessions(n.pk for n in nominations)
         parent = organization.parent
+        signer_title = campaign.signer_title.upper() if campaign else ""
         decision = AwardDecision.objects.create(
             issuing_organization=organization,
             campaign=campaign,
+            decision_date=day,
+            place=_default_place(organization, sessions),
+            document_style=organization.document_style,
             authority_parent=(parent.name.upper() if parent else ""),
             authority_name=organization.name.upper(),
             title=(
@@ -117,10 +126,14 @@ def decision_create(*, organization: Organization, actor, campaign: Campaign | N
                 if campaign
                 else "Về việc khen thưởng thành tích xuất sắc"
             ),
-            legal_basis=legal_basis_text(award_types=awards, campaign=campaign),
+            decider=signer_title or organization.name.upper(),
+            legal_basis=wording.legal_basis_text(award_types=awards, campaign=campaign, day=day, sessions=sessions),
+            proposal=wording.proposal_text(organization, sessions),
+            article_2=wording.ARTICLE_2,
+            article_3=wording.execution_text(organization),
             signer_name=campaign.signer_name if campaign else "",
-            signer_title=campaign.signer_title.upper() if campaign else "",
-            recipients_of_copies="Như Điều 3;\nLưu: VT.",
+            signer_title=signer_title,
+            recipients_of_copies=wording.COPIES,
             created_by=actor,
         )
         DecisionRecipient.objects.bulk_create(
@@ -141,20 +154,31 @@ def decision_followup_create(*, decision: AwardDecision, kind: str, reason: str,
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason.")})
     verb = "Về việc đính chính" if kind == DecisionKind.CORRECTION else "Về việc thu hồi"
+    organization = decision.issuing_organization
+    day = timezone.localdate()
+    article_2 = wording.unchanged_text(decision) if kind == DecisionKind.CORRECTION else wording.recovery_text(decision)
     with transaction.atomic():
         followup = AwardDecision.objects.create(
-            issuing_organization=decision.issuing_organization,
+            issuing_organization=organization,
             campaign=decision.campaign,
             kind=kind,
             refers_to=decision,
+            decision_date=day,
+            document_style=organization.document_style,
             place=decision.place,
             authority_parent=decision.authority_parent,
             authority_name=decision.authority_name,
             title=f"{verb} Quyết định số {decision.number_text} ngày {decision.decision_date:%d/%m/%Y}",
-            legal_basis=decision.legal_basis,
-            recipients_of_copies=decision.recipients_of_copies,
+            decider=decision.decider,
+            legal_basis=wording.followup_basis(decision, day=day),
+            proposal=decision.proposal,
+            article_2=article_2,
+            article_3=wording.execution_text(organization),
+            recipients_of_copies=decision.recipients_of_copies or wording.COPIES,
             reason=reason.strip(),
             signer_name=decision.signer_name,
+            signer_prefix=decision.signer_prefix,
+            signer_on_behalf_of=decision.signer_on_behalf_of,
             signer_title=decision.signer_title,
             created_by=actor,
         )
@@ -174,17 +198,36 @@ def decision_followup_create(*, decision: AwardDecision, kind: str, reason: str,
     return followup
 
 
-def decision_update(*, decision: AwardDecision, data: dict) -> AwardDecision:
-    """Change a draft's header fields (``data`` keys from HEADER_FIELDS)."""
+def decision_update(*, decision: AwardDecision, data: dict, regenerate_basis: bool = False) -> AwardDecision:
+    """Change a draft's header fields (``data`` keys from HEADER_FIELDS).
+
+    ``regenerate_basis`` writes the legal basis again from the data for the (planned) decision date, replacing
+    what was typed: the awards' texts in force that day, the plan (or the decision a follow-up changes) and the
+    council's minutes.
+    """
     _check_draft(decision)
     if decision.kind != DecisionKind.AWARD and not (data.get("reason") or "").strip():
         raise ValidationError({"reason": _("Give the reason.")})
     fields = [name for name in HEADER_FIELDS if name in data]
     for name in fields:
         setattr(decision, name, data[name])
+    if regenerate_basis:
+        decision.legal_basis = generated_basis(decision)
+        fields = [*dict.fromkeys([*fields, "legal_basis"])]
     with transaction.atomic():
         decision.save(update_fields=[*fields, "updated_at"])
     return decision
+
+
+def generated_basis(decision: AwardDecision, day: date | None = None) -> str:
+    """The legal basis the data gives ``decision`` on ``day`` (default: its date, else today)."""
+    day = day or decision.decision_date or timezone.localdate()
+    if decision.kind != DecisionKind.AWARD and decision.refers_to_id:
+        return wording.followup_basis(decision.refers_to, day=day)
+    lines = list(decision.recipients.select_related("award_type"))
+    sessions = wording.council_sessions(line.nomination_id for line in lines)
+    awards = [line.award_type for line in lines]
+    return wording.legal_basis_text(award_types=awards, campaign=decision.campaign, day=day, sessions=sessions)
 
 
 def decision_delete(*, decision: AwardDecision) -> None:

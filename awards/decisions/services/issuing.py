@@ -9,64 +9,105 @@ change to it or its lines); rendering is enqueued only after commit.
 from __future__ import annotations
 
 import secrets
-import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
+from awards import registers
 from awards.decisions.numbering import format_decision_number, golden_book_number, next_serial
+from awards.decisions.services import wording
 from awards.decisions.services.certificates import CERTIFICATE_RENDER_TASK, DECISION_DOCUMENT_RENDER_TASK
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus, RecordSource, RegisterKind
 from awards.models import (
     AwardDecision,
     AwardRecord,
     Certificate,
+    CouncilSession,
     DecisionDocument,
     DecisionRecipient,
     Nomination,
-    Register,
 )
+from awards.registers import organization_prefix, register_take
+from common.documents import NUMBER_DIGITS, short_date
 from organizations.models import Organization
 
 VERIFY_CODE_BYTES = 18  # 24 URL-safe characters: unguessable
 
 
-def organization_prefix(organization: Organization) -> str:
-    """Upper-case ASCII letters and digits of the organisation's code (Đ → D), e.g. ``BTG``."""
-    text = unicodedata.normalize("NFKD", organization.code.replace("Đ", "D").replace("đ", "d")).upper()
-    prefix = "".join(ch for ch in text if ch.isascii() and ch.isalnum())
-    return prefix or f"ORG{organization.pk}"
-
-
 def default_symbol(organization: Organization) -> str:
     """The decision register's default symbol: ``QĐ-`` and the organisation's short code."""
-    return f"QĐ-{organization_prefix(organization)}"
+    return registers.default_decision_symbol(organization)
+
+
+def symbol_for_new_year(organization: Organization, year: int) -> str:
+    """The symbol proposed for the first decision of ``year``: last year's, else the default one."""
+    return registers.symbol_in_use(
+        organization=organization, kind=RegisterKind.DECISION, year=year, default=default_symbol(organization)
+    )
 
 
 def register_symbol(*, organization: Organization, year: int) -> str | None:
     """The symbol of the organisation's decision register for ``year``; None before its first decision."""
-    return (
-        Register.objects.filter(organization=organization, kind=RegisterKind.DECISION, year=year)
-        .values_list("symbol", flat=True)
-        .first()
-    )
+    return registers.register_symbol(organization=organization, kind=RegisterKind.DECISION, year=year)
 
 
-def register_take(*, organization: Organization, kind: str, year: int, symbol: str, count: int = 1):
-    """Lock the register (creating it on first use with ``symbol``) and take ``count`` numbers: (register, first).
+def _text_errors(decision: AwardDecision) -> list[str]:
+    """What the decision's text lacks: a place name, Articles 2 and 3, a "Nơi nhận" matching its articles."""
+    errors = []
+    if not decision.place.strip():
+        errors.append(
+            _("Enter the place name of the decision (e.g. Sóc Trăng): it is dated “Place, ngày … tháng … năm …”.")
+        )
+    if not (decision.article_2.strip() and decision.article_3.strip()):
+        errors.append(_("Write Articles 2 and 3 of the decision before issuing it."))
+    articles = 3 + len([part for part in decision.body.split("\n\n") if part.strip()])
+    if any(number > articles or number < 1 for number in wording.copies_articles(decision.recipients_of_copies)):
+        errors.append(_("“Nơi nhận” refers to an article the decision does not have."))
+    return errors
 
-    Must run inside the issuing transaction: the row lock is held until it commits, so concurrent issuers queue.
-    """
-    Register.objects.get_or_create(organization=organization, kind=kind, year=year, defaults={"symbol": symbol})
-    register = Register.objects.select_for_update().get(organization=organization, kind=kind, year=year)
-    first = register.last_number + 1
-    Register.objects.filter(pk=register.pk).update(last_number=F("last_number") + count, updated_at=timezone.now())
-    return register, first
+
+def council_closed_on(lines: list[DecisionRecipient]) -> tuple[date, CouncilSession] | None:
+    """The day the last council session that voted on the lines' nominations closed, and that session."""
+    sessions = [s for s in wording.council_sessions(line.nomination_id for line in lines) if s.closed_at]
+    if not sessions:
+        return None
+    last = max(sessions, key=lambda session: session.closed_at)
+    return timezone.localdate(last.closed_at), last
+
+
+def _date_errors(decision: AwardDecision, lines: list[DecisionRecipient], decision_date: date) -> list[str]:
+    """Dates cross-checked: not before the decision referred to, nor before the council's result; the legal texts
+    in force on the date of issue are those the legal basis was generated for (the planned date)."""
+    errors = []
+    referred = decision.refers_to
+    if referred is not None and decision_date < referred.decision_date:
+        errors.append(_("The date cannot be before the decision it refers to."))
+    closed = council_closed_on(lines)
+    if closed is not None and decision_date < closed[0]:
+        errors.append(
+            _(
+                "The decision cannot be dated %(date)s: it rests on the result of the council session “%(session)s”, "
+                "which closed on %(closed)s."
+            )
+            % {"date": short_date(decision_date), "session": closed[1].title, "closed": short_date(closed[0])}
+        )
+    planned = decision.decision_date
+    if planned and planned != decision_date and decision.kind == DecisionKind.AWARD:
+        awards = [line.award_type for line in lines]
+        if wording.catalogue_basis(awards, planned) != wording.catalogue_basis(awards, decision_date):
+            errors.append(
+                _(
+                    "The legal texts in force on %(date)s are not those of the planned date %(planned)s. Set the "
+                    "planned date of the draft to %(date)s and generate its legal basis again."
+                )
+                % {"date": short_date(decision_date), "planned": short_date(planned)}
+            )
+    return errors
 
 
 def _validate(decision: AwardDecision, lines: list[DecisionRecipient], decision_date: date, symbol: str) -> None:
@@ -79,17 +120,17 @@ def _validate(decision: AwardDecision, lines: list[DecisionRecipient], decision_
         errors.setdefault("__all__", []).append(_("A correction or revocation needs its reason."))
     if not (decision.signer_name.strip() and decision.signer_title.strip() and decision.legal_basis.strip()):
         errors.setdefault("__all__", []).append(_("Fill in the signer's name and title and the legal basis first."))
+    errors.setdefault("__all__", []).extend(_text_errors(decision))
     keys = [(line.person_id, line.organization_id, line.award_type_id) for line in lines]
     if len(set(keys)) != len(keys):
         errors.setdefault("__all__", []).append(_("A recipient appears twice with the same award."))
-    referred = decision.refers_to
-    if referred is not None and decision_date < referred.decision_date:
-        errors.setdefault("decision_date", []).append(_("The date cannot be before the decision it refers to."))
+    errors.setdefault("decision_date", []).extend(_date_errors(decision, lines, decision_date))
     if symbol:
         try:
             format_decision_number(1, symbol)
         except ValueError as exc:
             errors.setdefault("symbol", []).append(str(exc))
+    errors = {field: messages for field, messages in errors.items() if messages}
     if errors:
         raise ValidationError(errors)
 
@@ -192,7 +233,11 @@ def decision_issue(
         )
         now = timezone.now()
         locked.status, locked.register, locked.number = DecisionStatus.ISSUED, register, number
-        locked.number_text = format_decision_number(number, register.symbol)
+        # The organisation's style at issue: "01/QĐ-SVHMH" (State) or "01-QĐ/BTGTU" (Party), zero-padded.
+        locked.document_style = org.document_style
+        locked.number_text = format_decision_number(
+            number, register.symbol, min_digits=NUMBER_DIGITS, style=locked.document_style
+        )
         locked.decision_date, locked.issued_at, locked.signer = decision_date, now, actor
         # One UPDATE flips draft → issued with everything the CHECK constraint asks of an issued decision.
         AwardDecision.objects.filter(pk=locked.pk, status=DecisionStatus.DRAFT).update(
@@ -200,6 +245,7 @@ def decision_issue(
             register=register,
             number=number,
             number_text=locked.number_text,
+            document_style=locked.document_style,
             decision_date=decision_date,
             issued_at=now,
             signer=actor,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -119,8 +120,10 @@ def decision_update(request, pk: int):
     decision = decision_for(request, pk, "awards.change_awarddecision")
     form = DecisionForm(request.POST or None, instance=decision)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        regenerate = data.pop("regenerate_basis", False)
         try:
-            svc.decision_update(decision=decision, data=form.cleaned_data)
+            svc.decision_update(decision=decision, data=data, regenerate_basis=regenerate)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -176,7 +179,7 @@ def recipient_delete(request, pk: int, line_pk: int):
 def decision_issue(request, pk: int):
     """Confirmation page, then issue: the number is taken and the decision can no longer change."""
     decision = decision_for(request, pk, "awards.issue_awarddecision")
-    form = IssueForm(request.POST or None)
+    form = IssueForm(request.POST or None, initial={"decision_date": decision.decision_date or timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             issued = issue_svc.decision_issue(decision=decision, actor=request.user, **form.cleaned_data)
@@ -190,7 +193,7 @@ def decision_issue(request, pk: int):
     ]
     symbol = issue_svc.register_symbol(organization=decision.issuing_organization, year=year.year)
     if symbol is None and not form.is_bound:
-        form.initial["symbol"] = issue_svc.default_symbol(decision.issuing_organization)
+        form.initial["symbol"] = issue_svc.symbol_for_new_year(decision.issuing_organization, year.year)
     context = {
         "decision": decision,
         "form": form,

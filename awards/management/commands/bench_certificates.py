@@ -13,6 +13,7 @@ import json
 import shutil
 import time
 from datetime import date
+from importlib import import_module
 
 from celery import current_app as celery_app
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from awards.decisions.services import wording
 from awards.decisions.services.certificates import certificate_data
 from awards.decisions.services.issuing import decision_issue
 from awards.decisions.tasks import certificate_render_task
@@ -104,6 +106,9 @@ class Command(BaseCommand):
                 authority_name="BAN TUYÊN GIÁO THÀNH ỦY SÓC TRĂNG",
                 title="Về việc khen thưởng (đo hiệu năng)",
                 legal_basis="Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
+                article_2=wording.ARTICLE_2,
+                article_3=wording.execution_text(organization),
+                recipients_of_copies=wording.COPIES,
                 signer_name="Lâm Văn Mẫn",
                 signer_title="TRƯỞNG BAN",
             )
@@ -143,7 +148,7 @@ class Command(BaseCommand):
     def _pages(self, decision) -> list[str]:
         """The HTML of every certificate, as the app path builds it."""
         certificates = Certificate.objects.filter(recipient__decision=decision).select_related(
-            "recipient__decision", "recipient__award_type"
+            "recipient__decision__issuing_organization", "recipient__award_type"
         )
         return [certificate_html(certificate_data(certificate)) for certificate in certificates]
 
@@ -189,8 +194,6 @@ def _raw_delete(cursor, decision_id: int) -> None:
 
 def _sqlite_delete(cursor, decision_id: int) -> None:
     # Flip the row back to draft is refused too; SQLite triggers can only be dropped and recreated.
-    from importlib import import_module
-
     guards = import_module("awards.migrations.0002_issued_decisions_immutable")
     for statement in guards.SQLITE_BACKWARD:
         cursor.execute(statement)

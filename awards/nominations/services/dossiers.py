@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from awards.enums import DocumentKind, NominationStatus
 from awards.models import Nomination, NominationDocument
 from common.files import private_file_delete_on_commit, stored_upload
-from common.uploads import DOCX, JPEG, PDF, PNG, XLSX, check_upload
+from common.uploads import DOC, DOCX, JPEG, PDF, PNG, XLS, XLSX, check_upload
 
-DOSSIER_TYPES = frozenset({PDF, DOCX, JPEG, PNG, XLSX})
+DOSSIER_TYPES = frozenset({PDF, DOCX, JPEG, PNG, XLSX, DOC, XLS})
 DOSSIER_FOLDER = "awards/dossiers"
 
 

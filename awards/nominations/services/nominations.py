@@ -20,6 +20,7 @@ from awards.nominations.quota import Quota, select_nominations
 from awards.nominations.reasons import NOT_IN_RANKING, reasons_json
 from awards.nominations.selectors import ranking_overall_current
 from campaigns.models import Participant
+from scoring.enums import EntryStatus
 from scoring.models import RankingEntry
 
 SNAPSHOT_FIELDS = [
@@ -28,7 +29,11 @@ SNAPSHOT_FIELDS = [
 
 
 def _entries(run, kind: str) -> list[RankingEntry]:
-    qs = run.entries.select_related("participant__organization", "participant__person")
+    """The run's ranked entries of one recipient kind: a participant that did not submit, or that a rule left not
+    classified, is never nominated from the ranking (it has no rank)."""
+    qs = run.entries.filter(status=EntryStatus.RANKED).select_related(
+        "participant__organization", "participant__person"
+    )
     if kind == RecipientKind.COLLECTIVE:
         qs = qs.filter(participant__organization__isnull=False)
     else:

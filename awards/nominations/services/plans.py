@@ -25,7 +25,7 @@ def _check(*, campaign: Campaign, award_type: AwardType, minimum_tier: Tier | No
         errors["award_type"] = [_("The plan already has a line for this award.")]
     if plan is not None and plan.award_type_id != award_type.pk and plan.nominations.exists():
         errors["award_type"] = [_("This line already has nominations: its award can no longer change.")]
-    if minimum_tier is not None and minimum_tier.campaign_id != campaign.pk:
+    if minimum_tier is not None and minimum_tier.table.campaign_id != campaign.pk:
         errors["minimum_tier"] = [_("Choose one of this campaign's tiers.")]
     if errors:
         raise ValidationError(errors)

@@ -25,18 +25,11 @@ from awards.nominations.services import nominations as svc
 from campaigns.access import campaign_for
 from common.files import private_file_response
 from common.forms import add_service_errors
-from common.uploads import DOCX, JPEG, PDF, PNG, XLSX
+from common.uploads import CONTENT_TYPES as UPLOAD_CONTENT_TYPES
 from organizations.models import Person
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
-CONTENT_TYPES = {
-    PDF: "application/pdf",
-    JPEG: "image/jpeg",
-    PNG: "image/png",
-    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 PAGE_SIZE = 25
 CHANGE = "awards.change_nomination"
 ADD_DOCUMENT = "awards.add_nominationdocument"
@@ -219,7 +212,7 @@ def document_download(request, campaign_pk: int, pk: int, doc_pk: int):
     nomination = nomination_for(request, campaign_pk, pk, perm="awards.view_nomination")
     document = _document(request, nomination, doc_pk)
     return private_file_response(
-        document.file.name, filename=document.original_name, content_type=CONTENT_TYPES[document.file_type]
+        document.file.name, filename=document.original_name, content_type=UPLOAD_CONTENT_TYPES[document.file_type]
     )
 
 

@@ -14,6 +14,7 @@ from awards.nominations.access import officer_campaign
 from awards.nominations.forms import PlanForm
 from awards.nominations.selectors import ranking_overall_current
 from awards.nominations.services import plans as svc
+from campaigns.models import Tier
 from common.forms import add_service_errors
 
 
@@ -49,7 +50,7 @@ def _form(request, campaign, *, plan=None):
         request.POST or None,
         initial=initial,
         award_types=sel.award_type_choices(campaign=campaign),
-        tiers=campaign.tiers.order_by("position", "-lower_bound"),
+        tiers=Tier.objects.filter(table__campaign=campaign).order_by("table__participant_kind", "position"),
         action=action,
     )
 

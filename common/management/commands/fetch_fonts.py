@@ -1,4 +1,6 @@
-"""Fetch the PDF fonts (Noto Serif) from the npm registry into static/common/fonts/, checking their hashes."""
+"""Fetch the PDF fonts (Noto Serif and Tinos) from the npm registry into static/common/fonts/, checking their hashes."""
+
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,11 +9,12 @@ from common.pdf import fonts
 
 class Command(BaseCommand):
     help = (
-        "Fetch the fonts of the PDF certificates and decisions (Noto Serif, full Vietnamese coverage) from "
+        "Fetch the fonts of the PDF certificates (Noto Serif) and administrative documents (Tinos, Times New Roman "
+        "metrics), both with full Vietnamese coverage, from "
         "the npm registry into static/common/fonts/, verifying the pinned hashes. Does nothing when present."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         directory = fonts.font_dir()
         try:
             written = fonts.fetch_fonts(directory)
