@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, Max, Min, Prefetch, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Min, Prefetch, QuerySet, Value, When
 
-from campaigns.models import Campaign, Phase, ScoringTable
+from campaigns.enums import ParticipantKind as EntryKind
+from campaigns.models import Campaign, Phase, ScoringTable, Tier
 from campaigns.selectors import campaign_get_for_user
 from organizations.enums import Role
 from organizations.models import EmulationBloc
@@ -80,12 +81,34 @@ def ranking_entry_list(*, run: RankingRun, filters: EntryFilters = EntryFilters(
         qs = qs.filter(bloc_ranks__bloc_id=filters.bloc)
     if filters.tier:
         qs = qs.filter(tier_name=filters.tier)
-    if filters.kind == "collective":
-        qs = qs.filter(participant__organization__isnull=False)
-    elif filters.kind == "individual":
-        qs = qs.filter(participant__person__isnull=False)
-    order = ["rank", "-is_fully_verified"] if run.tie_break == TieBreak.VERIFIED_FIRST else ["rank"]
-    return qs.order_by(*order, "participant_id")
+    if filters.kind in (EntryKind.COLLECTIVE, EntryKind.INDIVIDUAL):
+        qs = qs.filter(kind=filters.kind)
+    rank = F("rank").asc(nulls_last=True)  # not classified and not submitted come after the ranked
+    order = [rank, "-is_fully_verified"] if run.tie_break == TieBreak.VERIFIED_FIRST else [rank]
+    return qs.order_by(*order, "status", "-total", "participant_id")
+
+
+def ranking_kinds(*, run: RankingRun) -> list[str]:
+    """The participant kinds present in ``run`` (collectives first): each is a separate list."""
+    present = set(run.entries.values_list("kind", flat=True).distinct())
+    return [kind for kind in (EntryKind.COLLECTIVE, EntryKind.INDIVIDUAL) if kind in present]
+
+
+def ranking_status_counts(*, run: RankingRun, kind: str) -> dict[str, int]:
+    """How many entries of ``kind`` are ranked, not classified, not submitted."""
+    rows = run.entries.filter(kind=kind).values("status").annotate(n=Count("pk")).values_list("status", "n")
+    return dict(rows)
+
+
+def ranking_tier_names(*, campaign: Campaign) -> list[str]:
+    """Every tier name of the campaign's tables, best first, once each (the filter's choices)."""
+    names: list[str] = []
+    for name in Tier.objects.filter(table__campaign=campaign).order_by("position", "-lower_bound").values_list(
+        "name", flat=True
+    ):
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def ranking_entry_get(*, run: RankingRun, participant_pk: int) -> RankingEntry | None:
@@ -100,7 +123,9 @@ def ranking_bloc_list(*, run: RankingRun) -> list[EmulationBloc]:
 
 def ranking_tier_counts(*, run: RankingRun) -> list[tuple[str, int]]:
     """(tier, participants) best tier first."""
-    rows = run.entries.values("tier_name").annotate(n=Count("pk"), best=Min("rank")).order_by("best")
+    rows = (
+        run.entries.exclude(tier_name="").values("tier_name").annotate(n=Count("pk"), best=Min("rank")).order_by("best")
+    )
     return [(row["tier_name"], row["n"]) for row in rows]
 
 

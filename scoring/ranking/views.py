@@ -101,8 +101,13 @@ def ranking_list(request, pk: int, phase_pk: int | None = None):
         return render(request, f"{PAGE}#status", context)
     run = sel.ranking_current(campaign=campaign, phase=phase)
     filters = _filters(request)
-    page = None
+    page, kinds, counts = None, [], {}
     if run is not None:
+        # Collectives and individuals are separate lists: the page shows one kind at a time (collectives first).
+        kinds = sel.ranking_kinds(run=run)
+        if kinds and filters.kind not in kinds:
+            filters = sel.EntryFilters(bloc=filters.bloc, tier=filters.tier, kind=kinds[0])
+        counts = sel.ranking_status_counts(run=run, kind=filters.kind) if kinds else {}
         page = Paginator(sel.ranking_entry_list(run=run, filters=filters), PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
     context.update(
@@ -111,7 +116,9 @@ def ranking_list(request, pk: int, phase_pk: int | None = None):
         filters=filters,
         phases=list(campaign.phases.order_by("position")),
         blocs=sel.ranking_bloc_list(run=run) if run else [],
-        tiers=list(campaign.tiers.order_by("position").values_list("name", flat=True)),
+        tiers=sel.ranking_tier_names(campaign=campaign),
+        kinds=kinds,
+        counts=counts,
         charts=_chart_svgs(run) if run else None,
         can_request=sel.ranking_can_request(request.user, campaign),
         form=RankingRequestForm(campaign=campaign, initial={"phase": phase}),

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from campaigns.models import Criterion, Participant
-from scoring.models import RankingBlocRank, RankingEntry, RankingRun
+from scoring.enums import SubmissionStatus
+from scoring.models import RankingBlocRank, RankingEntry, RankingRun, Submission
 from tests.factories import BlocMemberFactory, EmulationBlocFactory, OrganizationFactory
 from tests.scoring.factories import launched_campaign
 from tests.scoring.test_rankings import _by_code, _compute, _score
@@ -24,7 +25,8 @@ def test_ranking_without_bonus_penalty_or_minimum(plain_campaign, officer, djang
     campaign, (a, b, _c) = plain_campaign
     phase = campaign.phases.get()
     assert not Criterion.objects.filter(table__campaign=campaign).exclude(kind="regular").exists()
-    _score(campaign, phase, a, {"1": (10.25, 12.5), "2": (40, None)})  # 12.5 + 40
+    # 12.5 + 40, still under review
+    _score(campaign, phase, a, {"1": (10.25, 12.5), "2": (40, None)}, status=SubmissionStatus.UNDER_REVIEW)
     _score(campaign, phase, b, {"1": (40, 40), "2": (12.5, 12.5)})  # 52.5: tie with A
 
     run = _compute(campaign, phase, officer, django_capture_on_commit_callbacks)
@@ -33,8 +35,9 @@ def test_ranking_without_bonus_penalty_or_minimum(plain_campaign, officer, djang
     assert {code: (str(e.total), e.rank) for code, e in entries.items()} == {
         "PA": ("52.50", 1),
         "PB": ("52.50", 1),
-        "PC": ("0.00", 3),
+        "PC": ("0.00", None),  # never submitted: listed, not ranked
     }
+    assert entries["PC"].status == "not_submitted"
     assert all((e.bonus, e.penalty) == (0, 0) and not e.below_minimum for e in entries.values())
     assert (entries["PA"].is_fully_verified, entries["PB"].is_fully_verified) == (False, True)
 
@@ -45,7 +48,8 @@ def computed_with_bloc(plain_campaign, officer, django_capture_on_commit_callbac
     bloc = EmulationBlocFactory(code="B")
     for unit in units:
         BlocMemberFactory(bloc=bloc, organization=unit)
-    _score(campaign, campaign.phases.get(), units[0], {"1": (20, 20)})
+    for unit in units:
+        _score(campaign, campaign.phases.get(), unit, {"1": (20, 20)})
     run = _compute(campaign, campaign.phases.get(), officer, django_capture_on_commit_callbacks)
     assert RankingBlocRank.objects.filter(entry__run=run).count() == 3
     return run, bloc, units
@@ -54,6 +58,7 @@ def computed_with_bloc(plain_campaign, officer, django_capture_on_commit_callbac
 def test_removing_a_participant_removes_its_results(computed_with_bloc):
     run, _bloc, units = computed_with_bloc
     participant = Participant.objects.get(organization=units[2])
+    Submission.objects.filter(participant=participant).delete()  # a participant with submissions is protected
 
     participant.delete()
 

@@ -13,12 +13,13 @@ from openpyxl import load_workbook
 
 from campaigns.enums import CampaignStatus, PhaseCombination
 from campaigns.models import Criterion, Participant, Phase, ScoringTable
-from campaigns.tables.services import table_rule
+from campaigns.tables.spec import criterion_spec
 from organizations.enums import Role
 from scoring.enums import RankingStatus, SubmissionStatus, TieBreak
 from scoring.models import RankingBlocRank, RankingEntry, RankingRun, Score, Submission
 from scoring.ranking import charts
 from scoring.ranking import services as svc
+from scoring.submissions import results
 from tests.campaigns import legacy_scoring_rules as sr
 from tests.factories import BlocMemberFactory, EmulationBlocFactory, MembershipFactory, OrganizationFactory, UserFactory
 from tests.scoring.factories import launched_campaign
@@ -48,18 +49,53 @@ def _campaign(org_tree, officer, units, *, plan_number="05-KH/BTGTU"):
 
 
 def _score(campaign, phase, organization, points: dict, *, status=SubmissionStatus.VERIFIED):
-    """``points``: criterion code → (self points, verified points or None)."""
+    """``points``: criterion code → (self points, verified points or None); the scores and the submission's
+    stored totals are written as the services write them (the engine scores the typed points)."""
     participant = Participant.objects.get(campaign=campaign, organization=organization)
     submission = Submission.objects.create(participant=participant, phase=phase, status=status)
-    criteria = {c.code: c for c in Criterion.objects.filter(table__campaign=campaign)}
+    criteria = {c.code: c for c in Criterion.objects.filter(table__campaign=campaign).prefetch_related("rules")}
     for code, (self_points, verified) in points.items():
-        Score.objects.create(
-            submission=submission,
-            criterion=criteria[code],
-            max_points=criteria[code].max_points,
-            self_points=_d(self_points),
-            verified_points=_d(verified),
+        Score.objects.create(submission=submission, criterion=criteria[code], max_points=criteria[code].max_points)
+        _set_points(submission, criteria[code], self_points, verified)
+    results.submission_totals_refresh(submission)
+    return submission
+
+
+def _set_points(submission, criterion, self_points, verified) -> None:
+    spec = criterion_spec(criterion, criterion.rules.all())
+    own = results.score_answers(spec, {"points": str(_d(self_points))})
+    counted = own if verified is None else results.score_answers(spec, {"points": str(_d(verified))})
+    Score.objects.filter(submission=submission, criterion=criterion).update(
+        verified_points=_d(verified),
+        **results.self_fields(own.result, own.inputs),
+        **results.effective_fields(counted.result, counted.inputs),
+    )
+
+
+def _verify(organization, code, verified) -> None:
+    """A reviewer's correction of one criterion, with the submission's totals kept as the services keep them."""
+    score = Score.objects.select_related("submission", "criterion").get(
+        submission__participant__organization=organization, criterion__code=code
+    )
+    _set_points(score.submission, score.criterion, score.self_points, verified)
+    results.submission_totals_refresh(score.submission)
+
+
+def _table_rule(table) -> sr.TableRule:
+    """The legacy engine's rule of a manual table: an independent oracle for the ranking's arithmetic."""
+    criteria = tuple(
+        sr.CriterionRule(
+            code=c.code,
+            max_points=c.max_points,
+            method=sr.Method.MANUAL,
+            kind=sr.Kind(c.kind),
+            minimum_points=c.minimum_points,
         )
+        for c in table.criteria.order_by("position")
+    )
+    return sr.TableRule(
+        criteria=criteria, declared_total=table.declared_total, bonus_cap=table.bonus_cap, penalty_cap=table.penalty_cap
+    )
 
 
 def _verified(**points):
@@ -119,7 +155,8 @@ def test_ranking_matches_the_hand_computed_fixture(fixture_campaign, officer, dj
         "UD": Decimal("60.00"),
         "UE": Decimal("0.00"),
     }
-    assert [entries[c].rank for c in ("UA", "UB", "UC", "UD", "UE")] == [1, 2, 2, 4, 5]
+    assert [entries[c].rank for c in ("UA", "UB", "UC", "UD", "UE")] == [1, 2, 2, 4, None]
+    assert [entries[c].status for c in ("UA", "UB", "UC", "UD", "UE")] == [*["ranked"] * 4, "not_submitted"]
     assert (entries["UC"].regular, entries["UC"].bonus, entries["UC"].penalty) == (
         Decimal(78),
         BONUS_CAP,
@@ -130,9 +167,9 @@ def test_ranking_matches_the_hand_computed_fixture(fixture_campaign, officer, dj
         "Xuất sắc",
         "Khá",  # 90 points but below the điểm liệt on criterion 1: the top tier is out of reach
         "Trung bình",
-        "Trung bình",
+        "",  # never submitted: no rank, no tier
     ]
-    assert [entries[c].below_minimum for c in ("UA", "UB", "UC", "UD", "UE")] == [False, False, True, False, True]
+    assert [entries[c].below_minimum for c in ("UA", "UB", "UC", "UD", "UE")] == [False, False, True, False, False]
     assert [entries[c].is_fully_verified for c in ("UA", "UB", "UC", "UD", "UE")] == [True, True, False, True, False]
     bloc_ranks = {
         (r.bloc.code, r.entry.participant.organization.code): r.rank
@@ -143,7 +180,6 @@ def test_ranking_matches_the_hand_computed_fixture(fixture_campaign, officer, dj
     assert bloc_ranks == {
         ("X", "UA"): 1,
         ("X", "UC"): 2,
-        ("X", "UE"): 3,
         ("Y", "UB"): 1,
         ("Y", "UC"): 1,
         ("Y", "UD"): 3,
@@ -151,7 +187,11 @@ def test_ranking_matches_the_hand_computed_fixture(fixture_campaign, officer, dj
     assert run.inputs["tables"]["collective"] == {
         "bonus_cap": "15.00",
         "penalty_cap": "3.00",
-        "criteria_with_minimum": 1,
+        "tiers": [
+            {"name": "Xuất sắc", "lower_bound": "90.00"},
+            {"name": "Khá", "lower_bound": "70.00"},
+            {"name": "Trung bình", "lower_bound": "0.00"},
+        ],
     }
     assert run.requested_by == officer and run.finished_at is not None
 
@@ -160,7 +200,8 @@ def _random_points(rng, criteria):
     points = {}
     for c in criteria:
         if rng.random() < 0.15:
-            continue  # unanswered: counts as 0
+            points[c.code] = (0, None)  # left at zero
+            continue
         self_points = Decimal(rng.randint(0, int(c.max_points * 4))) / 4 + Decimal(rng.choice(["0", "0.01", "0.07"]))
         self_points = min(self_points, c.max_points)
         verified = None if rng.random() < 0.4 else Decimal(rng.randint(0, int(c.max_points * 100))) / 100
@@ -178,9 +219,8 @@ def _reference(table, tiers, points_by_participant):
 
 def _table_and_tiers(campaign):
     table = ScoringTable.objects.get(campaign=campaign)
-    rule = table_rule(table, list(table.criteria.order_by("position")))
-    tiers = [sr.TierRule(t.name, t.lower_bound) for t in campaign.tiers.order_by("position")]
-    return rule, tiers
+    tiers = [sr.TierRule(t.name, t.lower_bound) for t in table.tiers.order_by("position")]
+    return _table_rule(table), tiers
 
 
 def test_totals_equal_the_pure_module_on_random_data(org_tree, officer, django_capture_on_commit_callbacks):
@@ -194,8 +234,6 @@ def test_totals_equal_the_pure_module_on_random_data(org_tree, officer, django_c
         points = _random_points(rng, criteria)
         _score(campaign, phase, org, points)
         expected_points[org.pk] = {code: (v if v is not None else s) for code, (s, v) in points.items()}
-    for org in orgs[-3:]:
-        expected_points[org.pk] = {}
     table, tiers = _table_and_tiers(campaign)
     totals, ranks, tier = _reference(table, tiers, expected_points)
 
@@ -203,6 +241,9 @@ def test_totals_equal_the_pure_module_on_random_data(org_tree, officer, django_c
 
     entries = {e.participant.organization_id: e for e in run.entries.select_related("participant")}
     assert len(entries) == 40
+    for org in orgs[-3:]:  # never submitted: listed without a total, rank or tier
+        entry = entries.pop(org.pk)
+        assert (entry.status, entry.rank, entry.tier_name, entry.total) == ("not_submitted", None, "", 0)
     for org_id, entry in entries.items():
         expected = totals[org_id]
         assert (entry.regular, entry.bonus, entry.penalty, entry.total) == (
@@ -253,8 +294,9 @@ def test_overall_combines_phase_totals(
             Decimal("100.01"),
             Decimal(0),
         )
-    assert entries["UD"].below_minimum  # no submission in the second phase
-    assert sorted(e.rank for e in entries.values())[0] == 1
+    # No submission in the second phase adds nothing to the combination: it is not a failed điểm liệt.
+    assert not entries["UD"].below_minimum
+    assert min(e.rank for e in entries.values() if e.rank is not None) == 1
 
 
 def test_newer_run_supersedes_and_old_entries_stay(
@@ -263,9 +305,7 @@ def test_newer_run_supersedes_and_old_entries_stay(
     phase = fixture_campaign.phases.get()
     first = _compute(fixture_campaign, phase, officer, django_capture_on_commit_callbacks)
     old = {(e.participant_id, e.total, e.rank) for e in first.entries.all()}
-    Score.objects.filter(submission__participant__organization=units[3], criterion__code="2").update(
-        verified_points=Decimal(30)
-    )
+    _verify(units[3], "2", 30)
 
     second = _compute(fixture_campaign, phase, officer, django_capture_on_commit_callbacks)
 
@@ -285,7 +325,6 @@ def test_compute_is_claimed_once(fixture_campaign, officer):
 
 def test_failure_marks_the_run_failed(fixture_campaign, officer, monkeypatch):
     run = RankingRun.objects.create(campaign=fixture_campaign, phase=None)
-    fixture_campaign.tiers.all().delete()
     monkeypatch.setattr("scoring.ranking.sql.BLOC_RANKS_SQL", "SELECT * FROM no_such_table_here")
 
     result = svc.ranking_compute(run_id=run.pk)
@@ -342,11 +381,12 @@ def test_leaderboard_filters_by_bloc_and_tier(client, officer, computed):
 
     by_bloc = client.get(url, {"bloc": bloc.pk}).context["page"].object_list
     by_tier = client.get(url, {"tier": "Khá"}).context["page"].object_list
-    individuals = client.get(url, {"kind": "individual"}).context["page"].object_list
+    individuals = client.get(url, {"kind": "individual"}).context  # none in this run: the collectives' list
 
     assert sorted(e.participant.organization.code for e in by_bloc) == ["UB", "UC", "UD"]
     assert [e.participant.organization.code for e in by_tier] == ["UC"]
-    assert list(individuals) == []
+    assert individuals["kinds"] == ["collective"] and individuals["filters"].kind == "collective"
+    assert len(individuals["page"].object_list) == 5
 
 
 def test_rankings_are_404_for_outsiders(client, other_officer, scorer_a, computed):

@@ -12,6 +12,7 @@ untimed, so both read the same warm pages; with ``--repeat`` each counts its bes
 from __future__ import annotations
 
 import json
+import resource
 import time
 import uuid
 from datetime import date
@@ -36,6 +37,11 @@ def _series(n: int) -> tuple[str, str]:
     if connection.vendor == "postgresql":
         return "", f"generate_series(1, {int(n)}) AS g(i)"
     return f"WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < {int(n)}) ", "g"  # noqa: S608
+
+
+def _peak_rss_mb() -> int:
+    """The process's peak resident set size so far, in MB (Linux reports kilobytes)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 class Command(BaseCommand):
@@ -73,6 +79,7 @@ class Command(BaseCommand):
             "bare_query_s": round(bare_s, 3),
             "ratio": round(ranking_s / bare_s, 2) if bare_s else None,
             "database": connection.vendor,
+            "peak_rss_mb": _peak_rss_mb(),
         }
         self.stdout.write(json.dumps(result))
 
@@ -110,13 +117,14 @@ class Command(BaseCommand):
                 code=str(i),
                 text=f"Tiêu chí {i}",
                 max_points=Decimal(5),
+                method="manual",
                 kind=self._kind(i, criteria),
                 minimum_points=Decimal(1) if i == 1 else None,
             )
             for i in range(1, criteria + 1)
         )
         Tier.objects.bulk_create(
-            Tier(campaign=campaign, position=p, name=n, lower_bound=Decimal(criteria * b))
+            Tier(table=table, position=p, name=n, lower_bound=Decimal(criteria * b))
             for p, (n, b) in enumerate((("Xuất sắc", 4.5), ("Khá", 3.5), ("Trung bình", 0)))
         )
         blocs = EmulationBloc.objects.bulk_create(
@@ -151,8 +159,8 @@ class Command(BaseCommand):
         statements = [
             (
                 f"{head}INSERT INTO organizations_organization (code, name, short_name, kind, parent_id, path, depth, "  # noqa: S608
-                "is_active, merged_into_id, created_at, updated_at) "
-                f"SELECT %s || i, %s || i, '', 'unit', NULL, '/', 0, TRUE, NULL, %s, %s FROM {series}",
+                "is_active, merged_into_id, created_at, updated_at, document_style) "
+                f"SELECT %s || i, %s || i, '', 'unit', NULL, '/', 0, TRUE, NULL, %s, %s, 'state' FROM {series}",
                 [prefix, "Đơn vị ", now, now],
             ),
             (
@@ -160,21 +168,19 @@ class Command(BaseCommand):
                 "SELECT %s, id, NULL, %s, %s FROM organizations_organization WHERE code LIKE %s AND code <> %s",
                 [campaign.pk, now, now, f"{prefix}%", f"{prefix}owner"],
             ),
-            (  # every hundredth participant never submits: total 0, still ranked
+            (  # every hundredth participant never submits: listed as "not submitted", not ranked
                 "INSERT INTO scoring_submission (participant_id, phase_id, status, submitted_at, submitted_by_id, "
-                "reopened_until, return_reason, reviewed_by_id, reviewed_at, created_at, updated_at) "
-                "SELECT id, %s, 'submitted', %s, NULL, NULL, '', NULL, NULL, %s, %s FROM campaigns_participant "
-                "WHERE campaign_id = %s AND id %% 100 <> 0",
+                "reopened_until, return_reason, reviewed_by_id, reviewed_at, created_at, updated_at, review_stage, "
+                "regular_points, relative_points, bonus_points, penalty_points, total, self_total, is_gated, "
+                "below_minimum) "
+                "SELECT id, %s, 'submitted', %s, NULL, NULL, '', NULL, NULL, %s, %s, 0, 0, 0, 0, 0, 0, 0, FALSE, FALSE "
+                "FROM campaigns_participant WHERE campaign_id = %s AND id %% 100 <> 0",
                 [phase.pk, now, now, now, campaign.pk],
             ),
-            (
-                "INSERT INTO scoring_score (created_at, updated_at, submission_id, criterion_id, max_points, value, "
-                "self_points, self_note, verified_points, review_note, version) "
-                "SELECT %s, %s, sub.id, c.id, c.max_points, NULL, ((sub.id * 37 + c.id * 11) %% 21) * 0.25, '', "
-                "CASE WHEN (sub.id + c.id) %% 3 = 0 THEN ((sub.id * 13 + c.id * 7) %% 501) * 0.01 END, '', 0 "
-                "FROM scoring_submission sub CROSS JOIN campaigns_criterion c WHERE sub.phase_id = %s AND c.table_id = %s",  # noqa: E501
-                [now, now, phase.pk, table.pk],
-            ),
+            self._scores_sql(now, phase, table),
+            self._totals_sql(phase, table),
+        ]
+        statements += [
             (
                 "INSERT INTO organizations_blocmember (bloc_id, organization_id, role, created_at, updated_at) "  # noqa: S608
                 "SELECT CASE " + " ".join(f"WHEN p.id %% {BLOCS} = {i} THEN %s" for i in range(BLOCS)) + " END, "
@@ -185,6 +191,54 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             for sql, params in statements:
                 cursor.execute(sql, params)
+
+    @staticmethod
+    def _scores_sql(now, phase, table) -> tuple[str, list]:
+        """One manual score per submission and criterion: typed points (kept as the unit's inputs too), a third of
+        them corrected by a reviewer, and the stored result the services would write (net = the counted points;
+        under the điểm liệt of a regular criterion flagged)."""
+        self_points = "(((sub.id * 37 + c.id * 11) %% 21) * 0.25)"
+        verified = "(CASE WHEN (sub.id + c.id) %% 3 = 0 THEN ((sub.id * 13 + c.id * 7) %% 501) * 0.01 END)"
+        if connection.vendor == "postgresql":
+            inputs = f"jsonb_build_object('points', ({self_points})::text)"
+        else:
+            inputs = f"json_object('points', CAST({self_points} AS TEXT))"
+        net = f"COALESCE({verified}, {self_points})"
+        return (
+            "INSERT INTO scoring_score (created_at, updated_at, submission_id, criterion_id, max_points, value, "  # noqa: S608
+            "target, self_inputs, self_points, self_bonus, self_note, verified_points, review_note, version, net, "
+            "bonus, deduction, gated, below_minimum, provisional) "
+            f"SELECT %s, %s, sub.id, c.id, c.max_points, NULL, NULL, {inputs}, {self_points}, 0, '', {verified}, '', "
+            f"0, {net}, 0, 0, FALSE, (c.kind = 'regular' AND c.minimum_points IS NOT NULL AND "
+            f"{net} < c.minimum_points), FALSE "
+            "FROM scoring_submission sub CROSS JOIN campaigns_criterion c WHERE sub.phase_id = %s AND c.table_id = %s",
+            [now, now, phase.pk, table.pk],
+        )
+
+    @staticmethod
+    def _totals_sql(phase, table) -> tuple[str, list]:
+        """The submissions' stored totals from their scores, as ``points.totals_of`` computes them."""
+        pg = connection.vendor == "postgresql"
+        greatest, least = ("GREATEST", "LEAST") if pg else ("MAX", "MIN")
+        below = "bool_or(s.below_minimum)" if pg else "MAX(s.below_minimum)"
+
+        def total(reg: str, bon: str, pen: str) -> str:
+            return f"{greatest}(0, {reg} + {least}({bon}, %s) - {least}({pen}, %s))"
+
+        role = "SUM(CASE WHEN c.kind = '{0}' THEN s.{1} ELSE 0 END)"
+        return (
+            "UPDATE scoring_submission SET regular_points = a.reg, bonus_points = a.bon, penalty_points = a.pen, "  # noqa: S608
+            f"below_minimum = a.below, total = {total('a.reg', 'a.bon', 'a.pen')}, "
+            f"self_total = {total('a.sreg', 'a.sbon', 'a.spen')} "
+            f"FROM (SELECT s.submission_id AS sid, {role.format('regular', 'net')} AS reg, "
+            f"{role.format('bonus', 'net')} AS bon, {role.format('penalty', 'net')} AS pen, "
+            f"{role.format('regular', 'self_points')} AS sreg, {role.format('bonus', 'self_points')} AS sbon, "
+            f"{role.format('penalty', 'self_points')} AS spen, {below} AS below "
+            "FROM scoring_score s JOIN campaigns_criterion c ON c.id = s.criterion_id "
+            "JOIN scoring_submission sub ON sub.id = s.submission_id WHERE sub.phase_id = %s "
+            "GROUP BY s.submission_id) a WHERE scoring_submission.id = a.sid",
+            [table.bonus_cap, table.penalty_cap, table.bonus_cap, table.penalty_cap, phase.pk],
+        )
 
     # --- measurements -------------------------------------------------------------------------------------
 
