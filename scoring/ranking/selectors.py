@@ -103,8 +103,10 @@ def ranking_status_counts(*, run: RankingRun, kind: str) -> dict[str, int]:
 def ranking_tier_names(*, campaign: Campaign) -> list[str]:
     """Every tier name of the campaign's tables, best first, once each (the filter's choices)."""
     names: list[str] = []
-    for name in Tier.objects.filter(table__campaign=campaign).order_by("position", "-lower_bound").values_list(
-        "name", flat=True
+    for name in (
+        Tier.objects.filter(table__campaign=campaign)
+        .order_by("position", "-lower_bound")
+        .values_list("name", flat=True)
     ):
         if name not in names:
             names.append(name)

@@ -70,7 +70,14 @@ def campaign_with_nominations(org_tree, officer, *, award: AwardType, count: int
 
 
 def session_in_preparation(council, nominations, *, title="Phiên họp xét khen thưởng năm 2023", campaign=None):
-    session = svc.session_create(council=council, title=title, scheduled_at=_at(), place="Sóc Trăng", campaign=campaign)
+    session = svc.session_create(
+        council=council,
+        title=title,
+        scheduled_at=_at(),
+        place="Hội trường Ban",
+        place_name="Sóc Trăng",
+        campaign=campaign,
+    )
     for nomination in nominations:
         svc.agenda_add(session=session, nomination=nomination)
     return session

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 
 from awards.enums import NominationStatus
 from awards.models import AwardDecision, AwardType, Certificate, CouncilSession, Nomination, PublicDisclosure
-from campaigns.models import Participant
+from campaigns.models import Participant, Tier
 from organizations.enums import Role
 from tests.awards.nomination_factories import campaign_2024
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
@@ -188,7 +188,7 @@ def _plan_and_nominate(j: Journey) -> None:
     plan_page = _click(j.officer, campaign_page, reverse("awards:plan-list", args=[j.campaign.pk]))
     assert "Nominations are generated from the current overall ranking" in plan_page
     plan_page = _add_plan_line(j, plan_page, "GK_TT", quota=1)
-    top_tier = j.campaign.tiers.get(name="Xuất sắc")
+    top_tier = Tier.objects.get(table__campaign=j.campaign, table__participant_kind="collective", name="Xuất sắc")
     plan_page = _add_plan_line(j, plan_page, "CO_TD_TINH", minimum_tier=top_tier.pk, note="Công khai 5 ngày")
     assert "public disclosure" in plan_page
     page = _generate(j, plan_page, "GK_TT")

@@ -20,7 +20,10 @@ def _english(client, settings):
     use_english(client, settings)
 
 
-PDF = b"%PDF-1.4\n% bao cao thanh tich\n%%EOF\n"
+PDF = (  # a real one-page PDF: uploads are parsed, not sniffed
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from campaigns.enums import CampaignStatus
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Tier
 
 # Without Playwright these journeys skip (and CI, which fails on any skip, goes red).
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -70,7 +70,7 @@ def _build_table(j, page) -> None:
     page.fill("#id_gnew_code", "I")
     page.fill("#id_gnew_title", "Nội dung thi đua")
     page.click("#submit-gnew")
-    group = page.locator("#table-editor section.card", has_text="Nội dung thi đua")
+    group = page.locator("#table-editor section.card[id^=group-]", has_text="Nội dung thi đua")
     expect(group).to_be_visible()
     running_total = page.locator("#running-total")
     expected = Decimal(0)
@@ -82,7 +82,7 @@ def _build_table(j, page) -> None:
         form.locator("input[name=max_points]").fill(points)
         form.get_by_role("button", name="Lưu").click()  # htmx: the editor is swapped with the new running total
         expected += Decimal(points)
-        expect(running_total).to_contain_text(f"Tiêu chí: {expected:g} / 100 điểm")
+        expect(running_total).to_contain_text(f"Điểm chuẩn: {expected:g} / 100")
         expect(group.locator("li.list-group-item", has_text=text)).to_be_visible()
     expect(running_total).to_have_class(re.compile(r"\btext-success\b"))
     j.step(page, "table-editor-five-criteria")
@@ -90,19 +90,24 @@ def _build_table(j, page) -> None:
 
 def _set_tiers(j, page) -> None:
     page.get_by_role("link", name="Bảng chấm điểm").last.click()  # breadcrumb back to the tables overview
-    page.locator("main section", has_text="Xếp loại").get_by_role("link", name="Sửa").click()
+    page.get_by_role("link", name="Sửa mức xếp loại").click()
+    editor = page.locator("#tier-editor")
+    expect(editor).to_contain_text("Chưa có mức xếp loại")  # tiers are optional: the empty state says so
+    for row in (0, 1):
+        editor.get_by_role("button", name="Thêm mức xếp loại").click()
+        expect(page.locator(f"#id_tiers-{row}-name")).to_be_visible()
     page.fill("#id_tiers-0-name", "Xuất sắc")
     page.fill("#id_tiers-0-lower_bound", "90")
     page.fill("#id_tiers-1-name", "Hoàn thành nhiệm vụ")
     page.fill("#id_tiers-1-lower_bound", "0")
-    page.get_by_role("button", name="Lưu").click()
+    page.locator("#tier-editor").get_by_role("button", name="Lưu").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã lưu các mức xếp loại.")
-    # A third tier in between: the saved rows come back with two empty ones below them.
+    # A third tier in between, inserted under the first without retyping the others.
+    page.locator("#tier-editor tbody tr").first.get_by_role("button", name="Chèn dòng dưới").click()
+    expect(page.locator("#id_tiers-2-name")).to_have_value("Hoàn thành nhiệm vụ")
     page.fill("#id_tiers-1-name", "Khá")
     page.fill("#id_tiers-1-lower_bound", "70")
-    page.fill("#id_tiers-2-name", "Hoàn thành nhiệm vụ")
-    page.fill("#id_tiers-2-lower_bound", "0")
-    page.get_by_role("button", name="Lưu").click()
+    page.locator("#tier-editor").get_by_role("button", name="Lưu").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã lưu các mức xếp loại.")
     j.step(page, "tiers")
     page.get_by_role("link", name="Bảng chấm điểm").last.click()
@@ -138,6 +143,6 @@ def test_officer_creates_and_launches_a_two_phase_campaign(journey_for, org_tree
     assert [(c.code, c.max_points) for c in table.criteria.order_by("position")] == [
         (code, Decimal(points)) for code, _text, points in CRITERIA
     ]
-    assert list(campaign.tiers.values_list("name", "lower_bound")) == [
+    assert list(Tier.objects.filter(table__campaign=campaign).values_list("name", "lower_bound")) == [
         ("Xuất sắc", Decimal(90)), ("Khá", Decimal(70)), ("Hoàn thành nhiệm vụ", Decimal(0))
     ]  # fmt: skip

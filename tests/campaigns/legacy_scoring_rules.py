@@ -1,6 +1,6 @@
 """The legacy scoring engine (four methods, three kinds), kept only as the oracle of the legacy-equivalence tests.
 
-``campaigns/points.py`` replaced it in production (``legacy_criterion`` / ``legacy_inputs`` map onto it). The
+``campaigns/points/`` replaced it in production (``legacy_criterion`` / ``legacy_inputs`` map onto it). The
 message marker is not called ``gettext_noop`` so that ``makemessages`` leaves these old strings out.
 
 Pure scoring rules (no Django): criterion input → points, table totals, tier lookup, ranking.

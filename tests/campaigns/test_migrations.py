@@ -16,7 +16,12 @@ from campaigns.models import Criterion, ScoringTable, Tier
 from campaigns.tables.spec import table_spec
 from scoring.models import Score, Submission
 
-OLD = [("campaigns", "0003_plan_document_private_name"), ("scoring", "0002_ranking_results_lean")]
+# The state before rule-based tables (organizations too: its later columns would be missing from the old models).
+OLD = [
+    ("organizations", "0001_initial"),
+    ("campaigns", "0003_plan_document_private_name"),
+    ("scoring", "0002_ranking_results_lean"),
+]
 D = Decimal
 
 

@@ -1,4 +1,4 @@
-"""The seed tables' arithmetic (Sóc Trăng 004, Đồng Tháp 003, seed 000) against the engine ``campaigns/points.py``.
+"""The seed tables' arithmetic (Sóc Trăng 004, Đồng Tháp 003, seed 000) against the engine ``campaigns/points/``.
 
 These were the assertions about the legacy engine; what still applies is kept here, rewritten against the engine
 (the legacy engine itself is only the oracle of ``test_points_properties.py``). What changed on purpose: any

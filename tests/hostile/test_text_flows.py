@@ -117,7 +117,7 @@ def _council(tree, s, captured) -> dict:
     _post(tree.users["officer"], url, {"name": s[40], "is_active": "on"})
     when = (timezone.localtime() + timezone.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     for text in s[41:45]:
-        data = {"title": text, "campaign": tree.campaign.pk, "scheduled_at": when, "place": text}
+        data = {"title": text, "campaign": tree.campaign.pk, "scheduled_at": when, "place_name": text, "place": text}
         _post(tree.users["secretary"], reverse("awards:session-create", args=[council.pk]), data)
     session = CouncilSession.objects.filter(council=council, title=s[44]).get()
     nominee = NominationFactory(plan=tree.plan, organization=OrganizationFactory(name=s[45], parent=tree.root))

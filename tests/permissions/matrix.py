@@ -235,7 +235,7 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "campaigns:campaign-transition": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
-        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=302, other_officer=404, member=404, secretary=404, admin=302),
     },
     "campaigns:campaign-update": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
@@ -274,13 +274,23 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "GET": 405,
         "POST": E(403, officer=302, other_officer=404, member=404, secretary=404, admin=302),
     },
+    # a scorer is assigned to individual participants only: the matrix's participant is a unit (404 once the
+    # campaign is visible and editable); tests/scoring/test_windows_and_people.py covers the individual case.
+    "campaigns:participant-scorer": {
+        "GET": E(404, scorer_a=403, scorer_b=403, reviewer=403, signer=403),
+        "POST": E(404, scorer_a=403, scorer_b=403, reviewer=403, signer=403),
+    },
+    "campaigns:phase-window": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=400, other_officer=404, member=404, secretary=404, admin=400),
+    },
     "campaigns:phase-create": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
-        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=400, other_officer=404, member=404, secretary=404, admin=400),
     },
     "campaigns:phase-update": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
-        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=400, other_officer=404, member=404, secretary=404, admin=400),
     },
     "campaigns:registration-detail": {
         "GET": E(404, scorer_a=200, officer=200, admin=200),
@@ -391,6 +401,9 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "organizations:import-detail": {"GET": E(404, officer=200), "POST": 405},
     "organizations:import-template": {"GET": 200, "POST": 405},
+    # administrators only; unlocking a name or address that is not locked in one's reach is refused (403)
+    "organizations:lockout-list": {"GET": E(404, admin=200), "POST": 405},
+    "organizations:lockout-unlock": {"GET": 405, "POST": E(404, admin=403)},
     "organizations:organization-create": {
         "GET": E(403, officer=200, other_officer=200, admin=200),
         "POST": E(403, officer=200, other_officer=200, admin=200),
@@ -433,6 +446,10 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "scoring:submission-detail": {"GET": E(404, scorer_a=200, reviewer=200, officer=200, admin=200), "POST": 405},
     "scoring:submission-history": {"GET": E(404, scorer_a=200, reviewer=200, officer=200, admin=200), "POST": 405},
     "scoring:submission-list": {"GET": 200, "POST": 405},
+    "scoring:extension-grant": {"GET": E(404, officer=200, admin=200), "POST": E(404, officer=400, admin=400)},
+    "scoring:results-list": {"GET": 200, "POST": 405},
+    "scoring:results-participant": {"GET": E(404, scorer_a=200, reviewer=200, officer=200, admin=200), "POST": 405},
+    "scoring:results-submission": {"GET": E(404, scorer_a=200, reviewer=200, officer=200, admin=200), "POST": 405},
     "scoring:submission-reopen": {"GET": 405, "POST": E(404, scorer_a=403, reviewer=403, officer=400, admin=400)},
     "scoring:submission-return": {"GET": 405, "POST": E(404, reviewer=200, officer=200, admin=200)},
     "scoring:submission-review": {"GET": E(404, reviewer=200, officer=200, admin=200), "POST": 405},

@@ -1,7 +1,7 @@
 """Writes for scoring tables (bảng chấm điểm): nested groups, criteria with their rule lines, and tiers.
 
 Invariant: tables and tiers change only while the campaign is a draft; every write locks the campaign row first so
-two officers editing the same table serialise. The arithmetic and the checks are ``campaigns/points.py``'s (rows
+two officers editing the same table serialise. The arithmetic and the checks are ``campaigns/points/``'s (rows
 become its specs through ``campaigns/tables/spec.py``); launch readiness is ``campaign_table_problems``.
 The part's modules: ``base`` (lock, messages), ``rows`` (groups, criteria, rule lines), ``tables`` (whole tables,
 tiers, launch readiness).
