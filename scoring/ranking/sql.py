@@ -259,9 +259,9 @@ def write_sql(vendor: str, run_id: int, inputs: RankingInputs) -> list[tuple[str
         ]
     ranked, params = ranked_sql(vendor, inputs)
     return [
+        ("SELECT set_config('work_mem', %s, true)", [WORK_MEM], False),  # the sorts stay in memory
         (f"DROP TABLE IF EXISTS {TOTALS_TABLE}", [], False),
         (f"CREATE TEMPORARY TABLE {TOTALS_TABLE} ON COMMIT DROP AS {ranked}", params, False),
-        ("SELECT set_config('work_mem', %s, true)", [WORK_MEM], False),
         (
             f"""
             WITH written AS (
