@@ -3,13 +3,13 @@
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from campaigns import points as pt
+from campaigns.demo import EXAMPLE_FILE
 from campaigns.planning import services
 from campaigns.tables import services as ts
 
-EXAMPLE_PATH = Path("/work/shared/examples/rule-table-example.json")
+EXAMPLE_PATH = EXAMPLE_FILE  # the repository copy of the shared example
 
 
 def add_minimal_scoring(campaign, *, tiers: bool = True) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from campaigns import points
+from campaigns.demo import EXAMPLE_FILE
 from campaigns.points import (
     LEGACY_PART,
     Band,
@@ -58,7 +59,7 @@ from campaigns.points import (
     validate_table,
 )
 
-EXAMPLE_PATH = Path("/work/shared/examples/rule-table-example.json")
+EXAMPLE_PATH = EXAMPLE_FILE  # the repository copy of the shared example
 EXAMPLE = json.loads(EXAMPLE_PATH.read_text(encoding="utf-8"), parse_float=D)
 CASES = {case["id"]: case for case in EXAMPLE["cases"]}
 TIERS = (Tier("Xuất sắc", D("90")), Tier("Khá", D("70")), Tier("Trung bình", D("50")))
