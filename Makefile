@@ -51,8 +51,10 @@ serve:
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist); PYTEST_XDIST="-n 0" runs it in one process.
+PYTEST_XDIST ?= -n auto
 test: $(VENV)/.installed-dev translations fonts
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # Load test (not part of `make test`): Locust against gunicorn + PostgreSQL (database thidua_load, recreated
 # and dropped; LOAD_DATABASE_URL to change it). Prints one summary line; LOAD_ARGS="--seconds 60 --keep".
