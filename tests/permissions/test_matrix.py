@@ -44,9 +44,19 @@ def _check(deviations: list, client, role: str, method: str, url: str, want, dat
         deviations.append(f"{role:14} {method:4} {url} → 302 to {detail}, expected the login page")
 
 
-def _matrix(world, clients, deviations) -> int:
+SHARDS = 6  # the matrix runs as this many tests (contiguous slices of MATRIX), so pytest-xdist can spread them
+
+
+def _names(shard: int) -> list[str]:
+    names = list(MATRIX)
+    size = -(-len(names) // SHARDS)
+    return names[shard * size : (shard + 1) * size]
+
+
+def _matrix(world, clients, deviations, names) -> int:
     count = 0
-    for name, row in MATRIX.items():
+    for name in names:
+        row = MATRIX[name]
         url = url_of(name, kwargs_for(name, world.ours))
         for method in METHODS:
             data = post_data(name, world.ours) if method == "POST" else None
@@ -80,9 +90,10 @@ def _cross_method(row) -> str:
     return "GET" if any(expected(row["GET"], role) != 405 for role in ROLES if role != "anonymous") else "POST"
 
 
-def _cross_tree(world, clients, deviations) -> int:
+def _cross_tree(world, clients, deviations, names) -> int:
     count = 0
-    for name, row in MATRIX.items():
+    for name in names:
+        row = MATRIX[name]
         if not id_kwargs(name) or name in SHARED_KWARGS:
             continue
         for swap, all_theirs in _variants(name, world):
@@ -99,10 +110,13 @@ def _cross_tree(world, clients, deviations) -> int:
 
 
 @pytest.mark.django_db
-def test_permission_matrix(world):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_permission_matrix(world, shard):
+    names = _names(shard)
+    assert names, "more shards than rows"
     clients = {role: client_for(world.users.get(role)) for role in ROLES}
     deviations: list[str] = []
-    count = _matrix(world, clients, deviations)
-    count += _cross_tree(world, clients, deviations)
-    print(f"\npermission matrix: {count} requests, {len(deviations)} deviations")
+    count = _matrix(world, clients, deviations, names)
+    count += _cross_tree(world, clients, deviations, names)
+    print(f"\npermission matrix, part {shard + 1} of {SHARDS}: {count} requests, {len(deviations)} deviations")
     assert not deviations, "\n".join(deviations)
