@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from awards.enums import DecisionStatus, RecordSource, SessionStatus
 from awards.models import (
     AgendaItem,
     AwardDecision,
@@ -7,7 +9,6 @@ from awards.models import (
     AwardPrerequisite,
     AwardRecord,
     AwardType,
-    BallotCast,
     Certificate,
     CertificateTemplate,
     Council,
@@ -25,6 +26,7 @@ from awards.models import (
     SessionAttendance,
     WrittenVote,
 )
+from common.admin import ProtectedAdminMixin
 
 
 class PrerequisiteInline(admin.TabularInline):
@@ -54,7 +56,15 @@ class DisciplinaryReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(admin.ModelAdmin):
+class AwardRecordAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """Rows written by an issued decision are read-only (the decision is the record); imported and hand-entered
+    rows of past years can still be corrected here."""
+
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return obj.source == RecordSource.DECISION
+
     list_display = ["award_name", "year", "person", "organization", "decision_number", "source"]
     list_filter = ["source", "year"]
     search_fields = ["award_name", "award_code", "person__full_name", "organization__name", "decision_number"]
@@ -112,58 +122,104 @@ class CouncilMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(CouncilSession)
-class CouncilSessionAdmin(admin.ModelAdmin):
+class CouncilSessionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """A session is prepared in the app; once opened, its state, attendance counts and minutes are read-only."""
+
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return obj.status != SessionStatus.DRAFT
+
     list_display = ["title", "council", "scheduled_at", "status", "members_total", "present_count"]
     list_filter = ["status"]
     search_fields = ["title", "council__name", "place"]
 
 
 @admin.register(SessionAttendance)
-class SessionAttendanceAdmin(admin.ModelAdmin):
+class SessionAttendanceAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "is_present"]
     search_fields = ["session__title", "member__full_name"]
 
 
+TALLY_FIELDS = ("approve_count", "reject_count", "abstain_count", "written_approve_count", "written_reject_count")
+
+
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
-    list_display = ["session", "nomination", "approve_count", "reject_count", "abstain_count", "result"]
+class AgendaItemAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """Read-only; the tallies are shown only once the session's vote is closed (totals only, never who voted when)."""
+
+    list_display = ["session", "nomination", "approve_total", "reject_total", "abstain_total", "result"]
     list_filter = ["result"]
     search_fields = ["session__title", "nomination__person__full_name", "nomination__organization__name"]
+    list_select_related = ["session"]
+
+    def get_exclude(self, request, obj=None):
+        excluded = list(super().get_exclude(request, obj) or [])
+        if obj is None or obj.session.status != SessionStatus.CLOSED:
+            excluded.extend(TALLY_FIELDS)
+        return excluded
+
+    def _total(self, obj, field: str):
+        return getattr(obj, field) if obj.session.status == SessionStatus.CLOSED else "—"
+
+    @admin.display(description=_("approve"))
+    def approve_total(self, obj):
+        return self._total(obj, "approve_count")
+
+    @admin.display(description=_("reject"))
+    def reject_total(self, obj):
+        return self._total(obj, "reject_count")
+
+    @admin.display(description=_("abstain"))
+    def abstain_total(self, obj):
+        return self._total(obj, "abstain_count")
 
 
 @admin.register(CountingCommitteeSeat)
-class CountingCommitteeSeatAdmin(admin.ModelAdmin):
+class CountingCommitteeSeatAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "position"]
     search_fields = ["session__title", "member__full_name"]
 
 
 @admin.register(WrittenVote)
-class WrittenVoteAdmin(admin.ModelAdmin):
+class WrittenVoteAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "item", "choice"]
     list_filter = ["choice"]
     search_fields = ["session__title", "member__full_name", "opinion"]
 
 
-@admin.register(BallotCast)
-class BallotCastAdmin(admin.ModelAdmin):
-    list_display = ["session", "member"]
-    search_fields = ["session__title", "member__full_name"]
+# BallotCast is not in the admin at all: its rows (who has voted, in which order) are the ballot's secret.
 
 
 @admin.register(Register)
-class RegisterAdmin(admin.ModelAdmin):
+class RegisterAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["organization", "kind", "year", "symbol", "last_number"]
     list_filter = ["kind", "year"]
     search_fields = ["organization__name", "symbol"]
 
 
-class DecisionRecipientInline(admin.TabularInline):
+class DecisionRecipientInline(ProtectedAdminMixin, admin.TabularInline):
     model = DecisionRecipient
     extra = 0
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return obj is not None and obj.status == DecisionStatus.ISSUED
+
+
+def _issued(decision) -> bool:
+    return decision.status == DecisionStatus.ISSUED
 
 
 @admin.register(AwardDecision)
-class AwardDecisionAdmin(admin.ModelAdmin):
+class AwardDecisionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """Drafts can be corrected here; an issued decision is read-only (and its database triggers refuse changes)."""
+
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return _issued(obj)
+
     list_display = ["number_text", "title", "issuing_organization", "decision_date", "kind", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["number_text", "title", "issuing_organization__name", "signer_name"]
@@ -171,13 +227,18 @@ class AwardDecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(DecisionRecipient)
-class DecisionRecipientAdmin(admin.ModelAdmin):
+class DecisionRecipientAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return _issued(obj.decision)
+
     list_display = ["recipient_name", "award_type", "decision"]
     search_fields = ["recipient_name", "recipient_detail", "decision__number_text"]
 
 
 @admin.register(DecisionDocument)
-class DecisionDocumentAdmin(admin.ModelAdmin):
+class DecisionDocumentAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["decision", "status", "sha256"]
     list_filter = ["status"]
     search_fields = ["decision__number_text", "sha256"]
@@ -190,7 +251,7 @@ class CertificateTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["serial", "golden_book_number", "recipient", "status", "rendered_at"]
     list_filter = ["status"]
     search_fields = ["serial", "golden_book_number", "recipient__recipient_name", "sha256"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from common.admin import ProtectedAdminMixin
 from scoring.models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
 
 
@@ -11,7 +12,12 @@ class SubmissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """Scores are created by the services; a verified score is read-only (the reviewer's record)."""
+
+    def is_protected(self, obj) -> bool:
+        return obj.verified_points is not None or obj.verified_inputs is not None
+
     list_display = ["submission", "criterion", "self_points", "verified_points", "max_points"]
     search_fields = ["criterion__code", "criterion__text", "submission__participant__organization__name"]
 
@@ -24,7 +30,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubmissionEvent)
-class SubmissionEventAdmin(admin.ModelAdmin):
+class SubmissionEventAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     list_display = ["submission", "action", "field", "old_value", "new_value", "actor", "created_at"]
     list_filter = ["action"]
     search_fields = ["reason", "actor__username"]

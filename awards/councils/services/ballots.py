@@ -212,11 +212,57 @@ def _written_counts(session: CouncilSession) -> dict[int, dict[str, int]]:
     return counts
 
 
+INCONSISTENT = "inconsistent"
+
+
+def _inconsistent(detail: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "The vote cannot be closed: the recorded ballots do not add up (%(detail)s). The records of this session "
+            "were changed outside the app; nothing was counted. Ask the system administrator to check them."
+        )
+        % {"detail": detail},
+        code=INCONSISTENT,
+    )
+
+
+def _check_consistent(session: CouncilSession, items: list[AgendaItem]) -> None:
+    """Refuse to count rows that cannot come from ``ballot_cast``: every item's tally must equal the number of
+    ballots cast, ballots only from members recorded present, no more ballots than members present."""
+    ballots = BallotCast.objects.filter(session=session)
+    cast = ballots.count()
+    present = SessionAttendance.objects.filter(session=session, is_present=True)
+    if cast > session.present_count or present.count() != session.present_count:
+        raise _inconsistent(
+            _("%(cast)s ballots, %(present)s present") % {"cast": cast, "present": session.present_count}
+        )
+    if ballots.exclude(member_id__in=present.values("member_id")).exists():
+        raise _inconsistent(_("a ballot from a member not recorded as present"))
+    for item in items:
+        counted = item.approve_count + item.reject_count + item.abstain_count
+        if counted != cast:
+            raise _inconsistent(
+                _("%(nominee)s: %(counted)s votes counted, %(cast)s ballots cast")
+                % {"nominee": item.nomination.recipient, "counted": counted, "cast": cast}
+            )
+
+
 def _count_item(item: AgendaItem, session: CouncilSession, written: dict[str, int]) -> bool:
     """Count one item against its threshold (written votes as its base says); store the result; approved?"""
     item.written_approve_count = written.get(WrittenChoice.APPROVE, 0)
     item.written_reject_count = written.get(WrittenChoice.REJECT, 0)
-    result = ballot_rules.tally_result(
+    try:
+        result = _tally(item, session)
+    except ValueError as error:  # counts the pure rule refuses (e.g. more written votes than absent members)
+        raise _inconsistent(str(item.nomination.recipient)) from error
+    item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
+    item.needed = result.needed
+    item.save(update_fields=["result", "needed", "written_approve_count", "written_reject_count", "updated_at"])
+    return result.approved
+
+
+def _tally(item: AgendaItem, session: CouncilSession) -> ballot_rules.BallotResult:
+    return ballot_rules.tally_result(
         item.approve_count,
         item.reject_count,
         item.abstain_count,
@@ -226,10 +272,6 @@ def _count_item(item: AgendaItem, session: CouncilSession, written: dict[str, in
         written_approve=item.written_approve_count,
         written_reject=item.written_reject_count,
     )
-    item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
-    item.needed = result.needed
-    item.save(update_fields=["result", "needed", "written_approve_count", "written_reject_count", "updated_at"])
-    return result.approved
 
 
 def _number_minutes(session: CouncilSession, now) -> None:
@@ -263,9 +305,15 @@ def voting_close(*, session: CouncilSession, actor, now=None) -> CouncilSession:
                 _("Voting in this session is not open (it may have just been closed)."), code="status"
             )
         locked = CouncilSession.objects.select_for_update().select_related("council__organization").get(pk=session.pk)
+        items = list(
+            AgendaItem.objects.filter(session=locked)
+            .select_related("nomination__person", "nomination__organization")
+            .order_by("pk")
+        )
+        _check_consistent(locked, items)
         outcome: dict[str, list[int]] = {NominationStatus.APPROVED: [], NominationStatus.REJECTED: []}
         written = _written_counts(locked)
-        for item in AgendaItem.objects.filter(session=locked).order_by("pk"):
+        for item in items:
             approved = _count_item(item, locked, written.get(item.pk, {}))
             outcome[NominationStatus.APPROVED if approved else NominationStatus.REJECTED].append(item.nomination_id)
         for status, nomination_ids in outcome.items():
