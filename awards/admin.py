@@ -27,6 +27,7 @@ from awards.models import (
     WrittenVote,
 )
 from common.admin import ProtectedAdminMixin
+from organizations.audit import AuditedAdminMixin
 
 
 class PrerequisiteInline(admin.TabularInline):
@@ -35,7 +36,7 @@ class PrerequisiteInline(admin.TabularInline):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(admin.ModelAdmin):
+class AwardTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "recipient_kind", "level", "valid_from", "valid_to", "is_active"]
     list_filter = ["category", "recipient_kind", "level", "is_active", "secret_ballot"]
     search_fields = ["code", "name", "legal_basis"]
@@ -43,20 +44,20 @@ class AwardTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardPrerequisite)
-class AwardPrerequisiteAdmin(admin.ModelAdmin):
+class AwardPrerequisiteAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["award_type", "required_code", "times", "scope"]
     list_filter = ["scope"]
     search_fields = ["award_type__name", "award_type__code", "required_code"]
 
 
 @admin.register(DisciplinaryReview)
-class DisciplinaryReviewAdmin(admin.ModelAdmin):
+class DisciplinaryReviewAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["person", "organization", "start_date", "end_date"]
     search_fields = ["person__full_name", "person__code", "organization__name", "note"]
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class AwardRecordAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     """Rows written by an issued decision are read-only (the decision is the record); imported and hand-entered
     rows of past years can still be corrected here."""
 
@@ -71,33 +72,33 @@ class AwardRecordAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AwardPlan)
-class AwardPlanAdmin(admin.ModelAdmin):
+class AwardPlanAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "award_type", "quota", "minimum_points"]
     search_fields = ["campaign__name", "campaign__plan_number", "award_type__name"]
 
 
 @admin.register(Nomination)
-class NominationAdmin(admin.ModelAdmin):
+class NominationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["plan", "person", "organization", "status", "is_eligible", "rank", "total"]
     list_filter = ["status", "source", "is_eligible"]
     search_fields = ["person__full_name", "organization__name", "plan__award_type__name", "plan__campaign__name"]
 
 
 @admin.register(NominationDocument)
-class NominationDocumentAdmin(admin.ModelAdmin):
+class NominationDocumentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["original_name", "kind", "nomination", "size", "created_at"]
     list_filter = ["kind"]
     search_fields = ["original_name", "sha256"]
 
 
 @admin.register(PublicDisclosure)
-class PublicDisclosureAdmin(admin.ModelAdmin):
+class PublicDisclosureAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "starts_at", "ends_at"]
     search_fields = ["campaign__name", "note"]
 
 
 @admin.register(DisclosureComment)
-class DisclosureCommentAdmin(admin.ModelAdmin):
+class DisclosureCommentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["disclosure", "author_name", "nomination", "created_at"]
     search_fields = ["author_name", "body"]
 
@@ -108,21 +109,21 @@ class CouncilMemberInline(admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "organization", "is_active"]
     search_fields = ["name", "organization__name"]
     inlines = [CouncilMemberInline]
 
 
 @admin.register(CouncilMember)
-class CouncilMemberAdmin(admin.ModelAdmin):
+class CouncilMemberAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["full_name", "council", "role", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["full_name", "user__username", "council__name"]
 
 
 @admin.register(CouncilSession)
-class CouncilSessionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class CouncilSessionAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     """A session is prepared in the app; once opened, its state, attendance counts and minutes are read-only."""
 
     protect_add = False
@@ -136,7 +137,7 @@ class CouncilSessionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(SessionAttendance)
-class SessionAttendanceAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class SessionAttendanceAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "is_present"]
     search_fields = ["session__title", "member__full_name"]
 
@@ -145,7 +146,7 @@ TALLY_FIELDS = ("approve_count", "reject_count", "abstain_count", "written_appro
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class AgendaItemAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     """Read-only; the tallies are shown only once the session's vote is closed (totals only, never who voted when)."""
 
     list_display = ["session", "nomination", "approve_total", "reject_total", "abstain_total", "result"]
@@ -176,13 +177,13 @@ class AgendaItemAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(CountingCommitteeSeat)
-class CountingCommitteeSeatAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class CountingCommitteeSeatAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "position"]
     search_fields = ["session__title", "member__full_name"]
 
 
 @admin.register(WrittenVote)
-class WrittenVoteAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class WrittenVoteAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["session", "member", "item", "choice"]
     list_filter = ["choice"]
     search_fields = ["session__title", "member__full_name", "opinion"]
@@ -192,7 +193,7 @@ class WrittenVoteAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Register)
-class RegisterAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class RegisterAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["organization", "kind", "year", "symbol", "last_number"]
     list_filter = ["kind", "year"]
     search_fields = ["organization__name", "symbol"]
@@ -212,7 +213,7 @@ def _issued(decision) -> bool:
 
 
 @admin.register(AwardDecision)
-class AwardDecisionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class AwardDecisionAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     """Drafts can be corrected here; an issued decision is read-only (and its database triggers refuse changes)."""
 
     protect_add = False
@@ -227,7 +228,7 @@ class AwardDecisionAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(DecisionRecipient)
-class DecisionRecipientAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class DecisionRecipientAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     protect_add = False
 
     def is_protected(self, obj) -> bool:
@@ -238,20 +239,20 @@ class DecisionRecipientAdmin(ProtectedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(DecisionDocument)
-class DecisionDocumentAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class DecisionDocumentAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["decision", "status", "sha256"]
     list_filter = ["status"]
     search_fields = ["decision__number_text", "sha256"]
 
 
 @admin.register(CertificateTemplate)
-class CertificateTemplateAdmin(admin.ModelAdmin):
+class CertificateTemplateAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "organization"]
     search_fields = ["name", "organization__name"]
 
 
 @admin.register(Certificate)
-class CertificateAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+class CertificateAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["serial", "golden_book_number", "recipient", "status", "rendered_at"]
     list_filter = ["status"]
     search_fields = ["serial", "golden_book_number", "recipient__recipient_name", "sha256"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organizations.views import blocs, imports, lockouts, organizations, people
+from organizations.views import audit, blocs, imports, lockouts, organizations, people
 
 app_name = "organizations"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("imports/", imports.import_create, name="import-create"),
     path("imports/<int:pk>/", imports.import_detail, name="import-detail"),
     path("imports/template/<str:kind>.xlsx", imports.import_template, name="import-template"),
+    path("audit/", audit.audit_list, name="audit-list"),
     path("lockouts/", lockouts.lockout_list, name="lockout-list"),
     path("lockouts/unlock/", lockouts.lockout_unlock, name="lockout-unlock"),
 ]

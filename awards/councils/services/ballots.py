@@ -37,6 +37,7 @@ from awards.models import (
     WrittenVote,
 )
 from common.documents import document_number
+from organizations.audit import audit_record
 
 TALLY_FIELDS = {
     VoteChoice.APPROVE: "approve_count",
@@ -83,10 +84,23 @@ def session_open(*, session: CouncilSession, actor, now=None) -> CouncilSession:
         locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, now or timezone.now(), actor
         locked.members_total, locked.present_count = len(members), 0
         locked.save(update_fields=["status", "opened_at", "secretary", "members_total", "present_count", "updated_at"])
+        _audit(locked, actor, "session.open", SessionStatus.DRAFT, {"members_total": len(members)})
     return _copy_state(session, locked)
 
 
-def attendance_record(*, session: CouncilSession, present_member_ids) -> CouncilSession:
+def _audit(session: CouncilSession, actor, action: str, from_status: str, after: dict | None = None) -> None:
+    """A line in the audit log for a step of the session (never anything about who voted or how)."""
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=session,
+        organization=session.council.organization,
+        before={"status": from_status},
+        after={"status": session.status, **(after or {})},
+    )
+
+
+def attendance_record(*, session: CouncilSession, present_member_ids, actor=None) -> CouncilSession:
     """Mark exactly ``present_member_ids`` present (every other member absent) and store the count."""
     present = {int(pk) for pk in present_member_ids}
     with transaction.atomic():
@@ -100,6 +114,7 @@ def attendance_record(*, session: CouncilSession, present_member_ids) -> Council
         rows.exclude(member_id__in=present).update(is_present=False, updated_at=now)
         locked.present_count = len(present)
         locked.save(update_fields=["present_count", "updated_at"])
+        _audit(locked, actor, "session.attendance", locked.status, {"present": sorted(present)})
     return _copy_state(session, locked)
 
 
@@ -149,6 +164,7 @@ def voting_start(*, session: CouncilSession, actor, now=None) -> CouncilSession:
             _start_item(item, locked, now=now)
         locked.status, locked.voting_started_at = SessionStatus.VOTING, now
         locked.save(update_fields=["status", "voting_started_at", "updated_at"])
+        _audit(locked, actor, "session.voting_start", SessionStatus.OPEN, {"present_count": locked.present_count})
     return _copy_state(session, locked)
 
 
@@ -321,6 +337,8 @@ def voting_close(*, session: CouncilSession, actor, now=None) -> CouncilSession:
                 status=status, updated_at=timezone.now()
             )
         _number_minutes(locked, now)
+        results = {str(item.nomination_id): item.result for item in items}
+        _audit(locked, actor, "session.voting_close", SessionStatus.VOTING, {"results": results})
         _enqueue_minutes(locked.pk)  # an outbox row in this transaction, published after commit
     return _copy_state(session, locked)
 

@@ -183,7 +183,9 @@ def attendance_record(request, pk: int):
     form = AttendanceForm(request.POST, attendance=list(sel.attendance_list(session)))
     if form.is_valid():
         try:
-            ballot.attendance_record(session=session, present_member_ids=form.cleaned_data["present"])
+            ballot.attendance_record(
+                session=session, present_member_ids=form.cleaned_data["present"], actor=request.user
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
