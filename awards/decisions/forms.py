@@ -13,6 +13,7 @@ from awards.documents import DEFAULT_CALIBRATION, validate_calibration
 from awards.enums import DecisionKind
 from awards.models import AwardDecision, AwardType, CertificateTemplate, DecisionRecipient
 from campaigns.models import Campaign
+from common.forms import BoundedJSONField
 from organizations.models import Organization, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -163,7 +164,7 @@ class VerifySerialForm(forms.Form):
 
 
 class CertificateTemplateForm(forms.ModelForm):
-    calibration = forms.JSONField(
+    calibration = BoundedJSONField(
         label=_("Field positions (JSON, millimetres)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"}),
