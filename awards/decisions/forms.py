@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards.decisions.numbering import symbol_is_valid
 from awards.decisions.services.drafts import HEADER_FIELDS
 from awards.documents import DEFAULT_CALIBRATION, validate_calibration
 from awards.enums import DecisionKind
@@ -128,6 +131,18 @@ class IssueForm(forms.Form):
         self.helper = _helper(_("Issue the decision"))
         self.helper.form_tag = False
         self.helper.inputs = []
+
+    def clean_symbol(self):
+        symbol = unicodedata.normalize("NFC", self.cleaned_data.get("symbol", "").strip())
+        if symbol and not symbol_is_valid(symbol):
+            raise forms.ValidationError(
+                _(
+                    "The symbol may contain only letters (Vietnamese included), digits and “-”, e.g. QĐ-BTG; the "
+                    "“/” between the number and the symbol is added by itself."
+                ),
+                code="symbol",
+            )
+        return symbol
 
 
 class FollowupForm(forms.Form):
