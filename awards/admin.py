@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import DecisionStatus, RecordSource, SessionStatus
+from awards.enums import DecisionStatus, NominationStatus, RecordSource, SessionStatus
 from awards.models import (
     AgendaItem,
     AwardDecision,
@@ -78,7 +78,15 @@ class AwardPlanAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Nomination)
-class NominationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class NominationAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
+    """A nomination the council has voted on (or that was withdrawn or decided) is read-only: its state is the
+    ballot's result."""
+
+    protect_add = False
+
+    def is_protected(self, obj) -> bool:
+        return obj.status != NominationStatus.PROPOSED
+
     list_display = ["plan", "person", "organization", "status", "is_eligible", "rank", "total"]
     list_filter = ["status", "source", "is_eligible"]
     search_fields = ["person__full_name", "organization__name", "plan__award_type__name", "plan__campaign__name"]

@@ -20,6 +20,7 @@ from awards.models import (
     CouncilSession,
     DecisionDocument,
     DecisionRecipient,
+    Nomination,
     Register,
     SessionAttendance,
 )
@@ -122,6 +123,8 @@ def test_attendance_agenda_and_session_are_read_only_and_tallies_hidden_while_vo
     ballot.voting_close(session=session, actor=members[1].user)
     closed = superuser_client.get(reverse("admin:awards_agendaitem_changelist")).content.decode()
     assert 'class="field-approve_total">2<' in closed and 'class="field-reject_total">1<' in closed
+    # The nomination the council approved carries the ballot's result: read-only too.
+    assert_read_only(superuser_client, Nomination.objects.get(pk=item.nomination_id))
 
 
 def test_ballots_cast_are_not_in_the_admin(superuser_client, voting):
