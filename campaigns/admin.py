@@ -15,6 +15,7 @@ from campaigns.models import (
     ScoringTable,
     Tier,
 )
+from organizations.audit import AuditedAdminMixin
 
 
 class PhaseInline(admin.TabularInline):
@@ -23,7 +24,7 @@ class PhaseInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["plan_number", "name", "launching_organization", "status", "start_date", "end_date"]
     list_filter = ["status", "kind", "participant_scope"]
     search_fields = ["plan_number", "name", "theme", "launching_organization__name"]
@@ -32,14 +33,14 @@ class CampaignAdmin(admin.ModelAdmin):
 
 
 @admin.register(Phase)
-class PhaseAdmin(admin.ModelAdmin):
+class PhaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "campaign", "position", "start_date", "end_date", "weight"]
     search_fields = ["name", "theme", "campaign__name", "campaign__plan_number"]
     list_filter = ["campaign__status"]
 
 
 @admin.register(CampaignEvent)
-class CampaignEventAdmin(admin.ModelAdmin):
+class CampaignEventAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "action", "from_status", "to_status", "actor", "created_at"]
     list_filter = ["action"]
     search_fields = ["campaign__name", "campaign__plan_number", "note", "actor__username"]
@@ -47,7 +48,7 @@ class CampaignEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "campaign", "organization", "person"]
     search_fields = ["organization__name", "organization__code", "person__full_name", "campaign__name"]
     autocomplete_fields = ["campaign", "organization", "person"]
@@ -60,14 +61,14 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(ScoringTable)
-class ScoringTableAdmin(admin.ModelAdmin):
+class ScoringTableAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "participant_kind", "declared_total", "bonus_cap", "penalty_cap"]
     list_filter = ["participant_kind"]
     search_fields = ["campaign__name", "campaign__plan_number"]
 
 
 @admin.register(CriterionGroup)
-class CriterionGroupAdmin(admin.ModelAdmin):
+class CriterionGroupAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "code", "table", "position"]
     search_fields = ["title", "code", "table__campaign__name"]
     inlines = [CriterionInline]
@@ -80,14 +81,14 @@ class RuleInline(admin.TabularInline):
 
 
 @admin.register(CriterionRule)
-class CriterionRuleAdmin(admin.ModelAdmin):
+class CriterionRuleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "text", "kind", "per", "points", "cap", "criterion"]
     list_filter = ["kind", "per"]
     search_fields = ["code", "text", "criterion__code", "criterion__table__campaign__name"]
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "text", "max_points", "method", "kind", "table"]
     list_filter = ["method", "kind", "evidence_required"]
     search_fields = ["code", "text", "table__campaign__name"]
@@ -95,7 +96,7 @@ class CriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tier)
-class TierAdmin(admin.ModelAdmin):
+class TierAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "lower_bound", "table", "position"]
     search_fields = ["name", "table__campaign__name"]
 
@@ -106,14 +107,14 @@ class ProductInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["participant", "registered_by", "created_at"]
     search_fields = ["participant__organization__name", "participant__person__full_name", "participant__campaign__name"]
     inlines = [ProductInline]
 
 
 @admin.register(EmulationProduct)
-class EmulationProductAdmin(admin.ModelAdmin):
+class EmulationProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "product_type", "status", "due_date", "registration"]
     list_filter = ["product_type", "status"]
     search_fields = ["title", "owner"]
@@ -125,13 +126,13 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Covenant)
-class CovenantAdmin(admin.ModelAdmin):
+class CovenantAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "bloc", "campaign", "published_at"]
     search_fields = ["title", "bloc__name", "campaign__name"]
     inlines = [SignatureInline]
 
 
 @admin.register(CovenantSignature)
-class CovenantSignatureAdmin(admin.ModelAdmin):
+class CovenantSignatureAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["covenant", "organization", "signed_by", "created_at"]
     search_fields = ["covenant__title", "organization__name", "signed_by__username"]

@@ -9,4 +9,9 @@ class CommonConfig(AppConfig):
     verbose_name = _("Shared infrastructure")
 
     def ready(self) -> None:
+        from django.urls import register_converter  # lazy: registry
+
         from common import checks  # noqa: F401  # lazy: registry (the deployment checks register on import)
+        from common.converters import IdConverter  # lazy: registry
+
+        register_converter(IdConverter, "id")

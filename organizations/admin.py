@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from common.admin import ProtectedAdminMixin
+from organizations.audit import AuditedAdminMixin
 from organizations.models import (
+    AuditEntry,
     BlocMember,
     EmulationBloc,
     ImportJob,
@@ -13,7 +16,7 @@ from organizations.services import organization_create, organization_update
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "short_name", "kind", "document_style", "parent", "is_active"]
     list_filter = ["kind", "document_style", "is_active", "depth"]
     search_fields = ["name", "short_name", "code"]
@@ -27,7 +30,7 @@ class OrganizationAdmin(admin.ModelAdmin):
             form.base_fields["document_style"].required = False
         return form
 
-    def save_model(self, request, obj, form, change):
+    def save_row(self, request, obj, form, change):
         # Go through the services so tree paths and history stay right.
         names = ["code", "name", "short_name", "kind", "is_active", "document_style"]
         fields = {name: form.cleaned_data[name] for name in names}
@@ -39,7 +42,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganizationChange)
-class OrganizationChangeAdmin(admin.ModelAdmin):
+class OrganizationChangeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["organization", "changed_by", "created_at", "note"]
     search_fields = ["organization__name", "organization__code", "note"]
     list_filter = ["created_at"]
@@ -53,7 +56,7 @@ class BlocMemberInline(admin.TabularInline):
 
 
 @admin.register(EmulationBloc)
-class EmulationBlocAdmin(admin.ModelAdmin):
+class EmulationBlocAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "kind", "year", "organizer"]
     list_filter = ["kind", "year"]
     search_fields = ["name", "code", "organizer__name"]
@@ -62,7 +65,7 @@ class EmulationBlocAdmin(admin.ModelAdmin):
 
 
 @admin.register(BlocMember)
-class BlocMemberAdmin(admin.ModelAdmin):
+class BlocMemberAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["bloc", "organization", "role"]
     list_filter = ["role", "bloc__year"]
     search_fields = ["bloc__name", "organization__name", "organization__code"]
@@ -70,7 +73,7 @@ class BlocMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["full_name", "code", "gender", "position", "organization", "user", "is_active"]
     list_filter = ["gender", "is_active"]
     search_fields = ["full_name", "code", "email", "organization__name"]
@@ -78,7 +81,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__email", "organization__name", "organization__code"]
@@ -86,9 +89,26 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["file_name", "kind", "status", "created_by", "created_at", "created_count", "updated_count"]
     list_filter = ["kind", "status"]
     search_fields = ["file_name", "created_by__username"]
     exclude = ["content"]
     readonly_fields = [f.name for f in ImportJob._meta.fields if f.name != "content"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ProtectedAdminMixin, admin.ModelAdmin):
+    """The audit log, read-only (the database refuses changes too); the app's own viewer is /org/audit/."""
+
+    list_display = [
+        "created_at",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "object_label",
+        "organization_name",
+    ]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_name", "object_label", "object_id", "reason"]

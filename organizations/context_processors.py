@@ -13,4 +13,5 @@ def navigation(request):
     return {
         "nav_roles": roles,
         "nav_is_officer": reach.is_superuser or bool(roles & {Role.OFFICER, Role.ADMIN}),
+        "nav_is_admin": reach.is_superuser or Role.ADMIN in roles,
     }

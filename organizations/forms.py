@@ -87,3 +87,29 @@ class BlocMemberForm(forms.Form):
         self.fields["organization"].queryset = organization_choices
         self.helper = _helper(_("Save"))
         self.helper.attrs = {"data-confirm": str(_("Apply this change to the bloc members?"))}
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit log page (GET): organisation (within reach), object type, user, date range."""
+
+    organization = OrganizationTreeChoiceField(
+        queryset=Organization.objects.none(), label=_("Organisation"), required=False, empty_label=_("All")
+    )
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    object_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
+    actor = forms.CharField(label=_("User name"), required=False, max_length=150)
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, organizations, object_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["object_type"].choices = [("", _("All")), *((value, value) for value in object_types)]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", _("The end date is before the start date."))
+        return data

@@ -269,3 +269,54 @@ class ImportJob(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in {ImportStatus.DONE, ImportStatus.FAILED}
+
+
+class AuditEntry(models.Model):
+    """One line of the audit log: who did what to which object, when, before → after, and why.
+
+    Append-only: the database refuses UPDATE and DELETE (triggers in migration 0003). The table is created by that
+    migration (``managed = False``) so a test flush never tries to empty it. The actor and the organisation are kept
+    as ids without a foreign-key constraint plus a snapshot of their names (and the organisation's tree path, which
+    the viewer's reach filters on): deleting a user or an organisation never has to touch the log. There is no
+    ``updated_at``: a line is never updated.
+    """
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        related_name="+",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+    )
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="+",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+    )
+    organization_path = models.CharField(_("organisation path"), max_length=500, blank=True)
+    organization_name = models.CharField(_("organisation name"), max_length=255, blank=True)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_label = models.CharField(_("object"), max_length=255, blank=True)
+    action = models.CharField(_("action"), max_length=60)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        managed = False
+        db_table = "organizations_auditentry"
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type} {self.object_id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from organizations.enums import Role
-from organizations.models import EmulationBloc, ImportJob, Membership, Organization, Person
+from organizations.models import AuditEntry, EmulationBloc, ImportJob, Membership, Organization, Person
 from organizations.reach import reach_for
 
 
@@ -96,3 +96,34 @@ def membership_list_for_user(user) -> QuerySet[Membership]:
 def import_job_list_for_user(user) -> QuerySet[ImportJob]:
     qs = ImportJob.objects.defer("content").select_related("created_by")
     return qs if reach_for(user).is_superuser else qs.filter(created_by=user)
+
+
+def audit_may_view(user) -> bool:
+    """Administrators and officers (of any organisation) and superusers have an audit log page."""
+    reach = reach_for(user)
+    return reach.is_superuser or bool(reach.ids(Role.ADMIN, Role.OFFICER))
+
+
+def audit_list_for_user(user, *, organization=None, object_type="", object_id="", actor="", since=None, until=None):
+    """The audit log lines within the user's reach (organisations at or below one where they are an administrator
+    or officer; every line, including those of no organisation, for a superuser), newest first, filtered."""
+    reach = reach_for(user)
+    queryset = AuditEntry.objects.all()
+    if not reach.is_superuser:
+        condition = Q(pk__in=[])
+        for path in sorted(reach.paths(Role.ADMIN, Role.OFFICER)):
+            condition |= Q(organization_path__startswith=path)
+        queryset = queryset.filter(condition)
+    if organization is not None:
+        queryset = queryset.filter(organization_path__startswith=organization.path)
+    if object_type:
+        queryset = queryset.filter(object_type=object_type)
+    if object_id:
+        queryset = queryset.filter(object_id=object_id)
+    if actor:
+        queryset = queryset.filter(actor_name__iexact=actor)
+    if since:
+        queryset = queryset.filter(created_at__date__gte=since)
+    if until:
+        queryset = queryset.filter(created_at__date__lte=until)
+    return queryset.order_by("-created_at", "-pk")

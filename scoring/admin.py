@@ -1,49 +1,56 @@
 from django.contrib import admin
 
+from common.admin import ProtectedAdminMixin
+from organizations.audit import AuditedAdminMixin
 from scoring.models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["participant", "phase", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status"]
     search_fields = ["participant__organization__name", "participant__person__full_name", "phase__name"]
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
+    """Scores are created by the services; a verified score is read-only (the reviewer's record)."""
+
+    def is_protected(self, obj) -> bool:
+        return obj.verified_points is not None or obj.verified_inputs is not None
+
     list_display = ["submission", "criterion", "self_points", "verified_points", "max_points"]
     search_fields = ["criterion__code", "criterion__text", "submission__participant__organization__name"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["original_name", "file_type", "size", "score", "uploaded_by", "created_at"]
     list_filter = ["file_type"]
     search_fields = ["original_name", "sha256"]
 
 
 @admin.register(SubmissionEvent)
-class SubmissionEventAdmin(admin.ModelAdmin):
+class SubmissionEventAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["submission", "action", "field", "old_value", "new_value", "actor", "created_at"]
     list_filter = ["action"]
     search_fields = ["reason", "actor__username"]
 
 
 @admin.register(RankingRun)
-class RankingRunAdmin(admin.ModelAdmin):
+class RankingRunAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["campaign", "phase", "status", "is_current", "participant_count", "created_at"]
     list_filter = ["status", "is_current"]
     search_fields = ["campaign__name", "campaign__plan_number"]
 
 
 @admin.register(RankingEntry)
-class RankingEntryAdmin(admin.ModelAdmin):
+class RankingEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["run", "rank", "participant", "total", "tier_name"]
     search_fields = ["participant__organization__name", "participant__person__full_name", "tier_name"]
 
 
 @admin.register(RankingBlocRank)
-class RankingBlocRankAdmin(admin.ModelAdmin):
+class RankingBlocRankAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["entry", "bloc", "rank"]
     search_fields = ["bloc__name"]

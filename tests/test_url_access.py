@@ -18,7 +18,7 @@ def _routes(resolver=None, prefix=""):
 
 
 def _example_url(route: str) -> str:
-    route = re.sub(r"<int:\w+>", "1", route)
+    route = re.sub(r"<(?:int|id):\w+>", "1", route)
     return "/" + re.sub(r"<(?:str|slug|path):\w+>", "x", route)
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards.decisions.numbering import symbol_is_valid
 from awards.decisions.services.drafts import HEADER_FIELDS
 from awards.documents import DEFAULT_CALIBRATION, validate_calibration
 from awards.enums import DecisionKind
 from awards.models import AwardDecision, AwardType, CertificateTemplate, DecisionRecipient
 from campaigns.models import Campaign
+from common.forms import BoundedJSONField
 from organizations.models import Organization, Person
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -128,6 +132,18 @@ class IssueForm(forms.Form):
         self.helper.form_tag = False
         self.helper.inputs = []
 
+    def clean_symbol(self):
+        symbol = unicodedata.normalize("NFC", self.cleaned_data.get("symbol", "").strip())
+        if symbol and not symbol_is_valid(symbol):
+            raise forms.ValidationError(
+                _(
+                    "The symbol may contain only letters (Vietnamese included), digits and “-”, e.g. QĐ-BTG; the "
+                    "“/” between the number and the symbol is added by itself."
+                ),
+                code="symbol",
+            )
+        return symbol
+
 
 class FollowupForm(forms.Form):
     kind = forms.ChoiceField(
@@ -163,7 +179,7 @@ class VerifySerialForm(forms.Form):
 
 
 class CertificateTemplateForm(forms.ModelForm):
-    calibration = forms.JSONField(
+    calibration = BoundedJSONField(
         label=_("Field positions (JSON, millimetres)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"}),

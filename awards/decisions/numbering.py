@@ -47,7 +47,14 @@ def _check_symbol(symbol: object) -> str:
         raise ValueError(f"The decision symbol “{symbol}” cannot contain “/” (it separates number and symbol).")
     if any(char.isspace() for char in symbol):
         raise ValueError(f"The decision symbol “{symbol}” cannot contain spaces.")
+    if not symbol_is_valid(symbol):
+        raise ValueError(f"The decision symbol {symbol!r} may contain only letters, digits and “-”.")
     return symbol
+
+
+def symbol_is_valid(symbol: str) -> bool:
+    """Letters (Vietnamese included), digits and “-” only, starting with a letter or digit: ``QĐ-BTGTU``."""
+    return bool(symbol) and symbol[0].isalnum() and all(char.isalnum() or char == "-" for char in symbol)
 
 
 def format_decision_number(number: int, symbol: str, *, min_digits: int = 1, style: str = STATE) -> str:

@@ -8,6 +8,7 @@ merged over ``DEFAULT_CALIBRATION``; anything unknown or off the page is refused
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -41,9 +42,11 @@ KNOWN_KEYS = {*NUMBER_KEYS, "visible"}
 def _number_errors(field: str, key: str, value) -> list[str]:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return [
-            gettext("%(field)s: %(key)s must be a number, got %(value)r.")
-            % {"field": field, "key": key, "value": value}
+            gettext("%(field)s: %(key)s must be a number, got %(value)s.")
+            % {"field": field, "key": key, "value": repr(value)[:40]}
         ]
+    if not math.isfinite(value):
+        return [gettext("%(field)s: %(key)s must be a finite number.") % {"field": field, "key": key}]
     return []
 
 
@@ -75,13 +78,14 @@ def _field_errors(field: str, box) -> list[str]:
     if field not in DEFAULT_CALIBRATION:
         return [
             gettext("Unknown field %(field)s; the fields are: %(fields)s.")
-            % {"field": field, "fields": ", ".join(DEFAULT_CALIBRATION)}
+            % {"field": str(field)[:40], "fields": ", ".join(DEFAULT_CALIBRATION)}
         ]
     if not isinstance(box, Mapping):
         return [gettext("%(field)s: expected x_mm, y_mm, width_mm and font_size_pt.") % {"field": field}]
     unknown = sorted(set(box) - KNOWN_KEYS)
     if unknown:
-        return [gettext("%(field)s: unknown keys %(keys)s.") % {"field": field, "keys": ", ".join(unknown)}]
+        keys = ", ".join(str(key)[:40] for key in unknown[:10])
+        return [gettext("%(field)s: unknown keys %(keys)s.") % {"field": field, "keys": keys}]
     errors = [message for key in NUMBER_KEYS if key in box for message in _number_errors(field, key, box[key])]
     if not isinstance(box.get("visible", True), bool):
         errors.append(gettext("%(field)s: visible must be true or false.") % {"field": field})
@@ -93,6 +97,11 @@ def validate_calibration(calibration: Mapping[str, Mapping] | None) -> dict[str,
     calibration = {} if calibration is None else calibration
     if not isinstance(calibration, Mapping):
         raise ValidationError(gettext("The calibration must map field names to positions."))
+    if len(calibration) > len(DEFAULT_CALIBRATION):
+        raise ValidationError(
+            gettext("The calibration has %(count)s fields; the fields are: %(fields)s.")
+            % {"count": len(calibration), "fields": ", ".join(DEFAULT_CALIBRATION)}
+        )
     merged = {name: {**box, "visible": True} for name, box in DEFAULT_CALIBRATION.items()}
     errors: list[str] = []
     for field, box in calibration.items():

@@ -137,22 +137,19 @@ class _Checker:
             self.error(row.line, _("Give either a staff code or an organisation code, not both."))
             return None, None
         if person_code:
+            # Unknown and out of reach get the same answer: never a name, never whether the code exists.
             person = self.lookups.people.get(person_code)
-            if person is None:
-                self.error(row.line, _("No person has the staff code %(code)s.") % {"code": person_code})
-            elif not self.covers(person.organization):
-                self.error(row.line, _("You have no authority over %(name)s.") % {"name": person.full_name})
-            else:
-                return person, None
-            return None, None
+            if person is None or not self.covers(person.organization):
+                message = _("No person within your organisations has the staff code %(code)s.")
+                self.error(row.line, message % {"code": person_code})
+                return None, None
+            return person, None
         organization = self.lookups.organizations.get(org_code)
-        if organization is None:
-            self.error(row.line, _("No organisation has the code %(code)s.") % {"code": org_code})
-        elif not self.covers(organization):
-            self.error(row.line, _("You have no authority over %(name)s.") % {"name": organization.name})
-        else:
-            return None, organization
-        return None, None
+        if organization is None or not self.covers(organization):
+            message = _("No organisation within your organisations has the code %(code)s.")
+            self.error(row.line, message % {"code": org_code})
+            return None, None
+        return None, organization
 
     def year(self, row: Row) -> int | None:
         text = _text(row, "year")

@@ -63,10 +63,11 @@ def award_record_get_for_user(user, *, pk: int) -> AwardRecord | None:
     return award_record_list_for_user(user).filter(pk=pk).first()
 
 
-def award_record_codes() -> list[str]:
-    """Award codes present in the ledger, for the list's filter."""
+def award_record_codes(user) -> list[str]:
+    """Award codes present in the ledger rows the user may see, for the list's filter (never other organisations')."""
     return list(
-        AwardRecord.objects.exclude(award_code="")
+        AwardRecord.objects.filter(_visible_q(user))
+        .exclude(award_code="")
         .order_by("award_code")
         .values_list("award_code", flat=True)
         .distinct()

@@ -9,7 +9,7 @@ urlpatterns = [
     path("history/add/", views.history_create, name="history-create"),
     path("history/import/", views.history_import, name="history-import"),
     path("history/import/template.xlsx", views.history_import_template, name="history-import-template"),
-    path("history/<int:pk>/", views.history_detail, name="history-detail"),
-    path("history/<int:pk>/edit/", views.history_update, name="history-update"),
-    path("history/<int:pk>/delete/", views.history_delete, name="history-delete"),
+    path("history/<id:pk>/", views.history_detail, name="history-detail"),
+    path("history/<id:pk>/edit/", views.history_update, name="history-update"),
+    path("history/<id:pk>/delete/", views.history_delete, name="history-delete"),
 ]

@@ -44,7 +44,7 @@ def _get_editable(request, pk: int):
 @require_GET
 def history_list(request):
     """The ledger within the user's reach: search by recipient, award or decision number; filters; pages."""
-    form = HistoryFilterForm(request.GET or None, codes=sel.award_record_codes())
+    form = HistoryFilterForm(request.GET or None, codes=sel.award_record_codes(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = sel.award_record_list_for_user(
         request.user,
@@ -93,16 +93,14 @@ def _award_types():
 
 
 def _recipient(request, form):
-    """The recipient the codes name, if the user is an officer over it; otherwise an error on the form."""
+    """The recipient the codes name, if the user is an officer over it; otherwise an error on the form, the same
+    whether the code does not exist or belongs elsewhere (never a name, never whether it exists)."""
     data = form.cleaned_data
     recipient = sel.recipient_by_code(person_code=data["person_code"], organization_code=data["organization_code"])
     field = "person_code" if data["person_code"] else "organization_code"
-    if recipient is None:
-        form.add_error(field, _("Nothing has this code."))
-        return None
     organization = recipient.organization if isinstance(recipient, Person) else recipient
-    if not request.user.has_perm("organizations.change_organization", organization):
-        form.add_error(field, _("You have no authority over %(name)s.") % {"name": recipient})
+    if recipient is None or not request.user.has_perm("organizations.change_organization", organization):
+        form.add_error(field, _("Nothing within your organisations has this code."))
         return None
     return recipient
 

@@ -14,6 +14,7 @@ from campaigns.enums import TRANSITIONS, CampaignStatus, ReviewLevel
 from campaigns.models import Campaign, CampaignEvent, Phase
 from campaigns.planning.phases import PhaseProblem, PhaseSpan, phase_problems
 from campaigns.tables.services import campaign_table_problems
+from organizations.audit import audit_record
 
 
 def _phase_messages(problems) -> list[str]:
@@ -192,6 +193,14 @@ def campaign_transition(*, campaign: Campaign, action: str, actor=None, note: st
         campaign=campaign, action=action, from_status=from_status, to_status=to_status, actor=actor, note=note
     )
     campaign.refresh_from_db()
+    audit_record(
+        actor=actor,
+        action=f"campaign.{action}",
+        obj=campaign,
+        before={"status": from_status},
+        after={"status": to_status},
+        reason=note,
+    )
     for hook in TRANSITION_HOOKS.get(action, ()):
         hook(campaign=campaign, actor=actor)
     return campaign

@@ -75,6 +75,11 @@ def no_authority(code: str) -> str:
     return _("You have no authority over unit %(code)s.") % {"code": code}
 
 
+def unknown_unit(code: str) -> str:
+    """The same answer for a unit code that does not exist and one outside the importer's reach (never which)."""
+    return _("No unit within your organisations has the code %(code)s.") % {"code": code}
+
+
 def unique(rows: list, errors: RowErrors) -> list:
     """Rows with a code, the first of each code only; later duplicates are reported."""
     first: dict[str, object] = {}

@@ -24,6 +24,7 @@ from organizations.imports.common import (
     count,
     no_authority,
     unique,
+    unknown_unit,
 )
 from organizations.imports.reading import Column, Row, Table
 from organizations.models import Organization
@@ -128,7 +129,7 @@ def _check_parent(row: OrgRow, tree: Tree, errors: RowErrors) -> None:
         return
     parent = tree.by_code.get(code)
     if parent is None:
-        errors.add(row.line, _("Unknown parent unit code %(code)s.") % {"code": code})
+        errors.add(row.line, unknown_unit(code))
     elif not parent.is_active and _moves(row, tree):
         errors.add(row.line, _("Unit %(code)s is no longer active.") % {"code": code})
 
@@ -161,7 +162,7 @@ def _check_reach(row: OrgRow, tree: Tree, authority: Authority, errors: RowError
         return
     parent = tree.by_code.get(row.parent_code)
     if row.parent_code not in tree.rows and parent is not None and not authority.covers(parent.path):
-        errors.add(row.line, no_authority(row.parent_code))
+        errors.add(row.line, unknown_unit(row.parent_code))  # as if it did not exist: nothing said about it
 
 
 def apply(*, plan: Plan, changed_by, note: str) -> dict[str, int]:

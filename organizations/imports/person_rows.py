@@ -25,8 +25,8 @@ from organizations.imports.common import (
     clean_code,
     clean_text,
     count,
-    no_authority,
     unique,
+    unknown_unit,
 )
 from organizations.imports.reading import Column, Row, Table
 from organizations.models import Organization, Person
@@ -148,17 +148,20 @@ def _clean_email(row: Row, table: Table, errors: RowErrors) -> str:
 
 
 def _check_organization(row: PersonRow, plan: Plan, authority: Authority, errors: RowErrors) -> None:
-    """The unit must exist and be active; an officer needs reach over it and over the person's current unit."""
+    """The unit must exist, be active and be in the importer's reach; so must the person's current unit. A unit
+    outside the reach is answered like an unknown one, and a person outside it without naming their unit."""
     organization = plan.organizations.get(row.organization_code)
     person = plan.people.get(row.code)
+    if organization is not None and not authority.covers(organization.path):
+        organization = None
     if row.organization_code and organization is None:
-        errors.add(row.line, _("Unknown unit code %(code)s.") % {"code": row.organization_code})
+        errors.add(row.line, unknown_unit(row.organization_code))
     elif organization is not None and not organization.is_active and not _stays(person, organization):
         errors.add(row.line, _("Unit %(code)s is no longer active.") % {"code": organization.code})
     if person is not None and not authority.covers(person.organization.path):
-        errors.add(row.line, no_authority(person.organization.code))
-    elif organization is not None and not authority.covers(organization.path):
-        errors.add(row.line, no_authority(organization.code))
+        errors.add(
+            row.line, _("The staff code %(code)s is already used outside your organisations.") % {"code": row.code}
+        )
 
 
 def _stays(person: Person | None, organization: Organization) -> bool:

@@ -7,18 +7,24 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from common.converters import bounded_id
 from organizations import selectors, services
 from organizations.enums import BlocRole
 from organizations.forms import BlocMemberForm
 from organizations.models import Organization
 from organizations.views.common import paginate, search_term
 
+MAX_YEAR = 9999  # the year column is a small integer
+
 
 @login_required
 def bloc_list(request):
     query = search_term(request)
     year = request.GET.get("year", "")
-    queryset = selectors.bloc_list_for_user(request.user, search=query, year=int(year) if year.isdigit() else None)
+    number = bounded_id(year)
+    queryset = selectors.bloc_list_for_user(
+        request.user, search=query, year=number if number is not None and number <= MAX_YEAR else None
+    )
     return render(
         request, "organizations/emulationbloc_list.html", paginate(request, queryset) | {"q": query, "year": year}
     )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.converters import query_id
 from organizations import selectors, services
 from organizations.forms import PersonForm
 from organizations.profile import PERSON, profile_sections
@@ -25,8 +26,9 @@ def _get_visible(request, pk: int):
 def person_list(request):
     query = search_term(request)
     organization = None
-    if request.GET.get("organization", "").isdigit():
-        organization = selectors.organization_get_for_user(request.user, pk=int(request.GET["organization"]))
+    organization_pk = query_id(request.GET, "organization")
+    if organization_pk is not None:
+        organization = selectors.organization_get_for_user(request.user, pk=organization_pk)
     queryset = selectors.person_list_for_user(request.user, search=query, organization=organization)
     context = paginate(request, queryset) | {"q": query, "organization": organization}
     return render(request, "organizations/person_list.html", context)

@@ -8,9 +8,12 @@ phase and the older runs stop being current in the same transaction — unless a
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 import outbox
@@ -37,12 +40,24 @@ def _enqueue(run_id: int) -> None:
 def ranking_request(
     *, campaign: Campaign, phase: Phase | None, actor=None, tie_break: str = TieBreak.SHARED
 ) -> RankingRun:
-    """Record a pending run (``phase`` None: the whole campaign) and enqueue its computation after commit."""
+    """Record a pending run (``phase`` None: the whole campaign) and enqueue its computation after commit.
+
+    One run per campaign and phase at a time: while one is waiting or computing (and not older than the task time
+    limit), that run is returned and nothing new is recorded. The campaign row is locked so two requests queue.
+    """
     if phase is not None and phase.campaign_id != campaign.pk:
         raise ValueError("The phase belongs to another campaign.")
     if tie_break not in TieBreak.values:
         raise ValueError(f"Unknown tie-break rule: {tie_break}")
     with transaction.atomic():
+        Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+        alive = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+        running = RankingRun.objects.filter(campaign=campaign, phase=phase).filter(
+            Q(status=RankingStatus.PENDING) | Q(status=RankingStatus.RUNNING, started_at__gte=alive)
+        )
+        existing = running.order_by("-created_at", "-pk").first()
+        if existing is not None:
+            return existing
         run = RankingRun.objects.create(campaign=campaign, phase=phase, requested_by=actor, tie_break=tie_break)
         _enqueue(run.pk)
     return run

@@ -6,6 +6,6 @@ from scoring.results import views
 
 urlpatterns = [
     path("results/", views.results_list, name="results-list"),
-    path("results/participant/<int:pk>/", views.results_participant, name="results-participant"),
-    path("results/<int:pk>/", views.results_submission, name="results-submission"),
+    path("results/participant/<id:pk>/", views.results_participant, name="results-participant"),
+    path("results/<id:pk>/", views.results_submission, name="results-submission"),
 ]

@@ -99,7 +99,7 @@ def test_issue_refuses_a_bad_symbol(client, org_tree, signer):
     response = client.post(
         reverse("awards:decision-issue", args=[decision.pk]), {"decision_date": "2026-03-05", "symbol": "QĐ/BTG"}
     )
-    assert "cannot contain" in response.content.decode()
+    assert "may contain only letters" in response.content.decode()
     assert AwardDecision.objects.get(pk=decision.pk).status == DecisionStatus.DRAFT
 
 
@@ -169,3 +169,25 @@ def test_concurrent_issuing_on_postgresql_gets_consecutive_numbers(
 def _english_pages(client, settings):
     # The assertions read English text; the site's default language is Vietnamese.
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.mark.parametrize("symbol", ["<b>\"'&;%00", "QĐ BTG", "QĐ_BTG", "-QĐ", "QĐ/BTG", "QĐ\x00"])
+def test_issue_refuses_a_symbol_other_than_letters_digits_and_dashes(client, org_tree, signer, symbol):
+    decision = draft_decision(org_tree["root"], lines=1)
+    _login(client, signer)
+    response = client.post(
+        reverse("awards:decision-issue", args=[decision.pk]), {"decision_date": "2026-03-05", "symbol": symbol}
+    )
+    assert response.status_code == 200
+    assert "may contain only letters" in response.content.decode() or "Null characters" in response.content.decode()
+    assert AwardDecision.objects.get(pk=decision.pk).status == DecisionStatus.DRAFT
+    assert not Register.objects.exists()
+
+
+def test_a_vietnamese_symbol_with_digits_is_accepted(client, org_tree, signer):
+    decision = draft_decision(org_tree["root"], lines=1)
+    _login(client, signer)
+    client.post(
+        reverse("awards:decision-issue", args=[decision.pk]), {"decision_date": "2026-03-05", "symbol": "QĐ-ĐTN2"}
+    )
+    assert AwardDecision.objects.get(pk=decision.pk).number_text == "01/QĐ-ĐTN2"

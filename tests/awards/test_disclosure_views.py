@@ -176,3 +176,20 @@ def test_disclosure_list_queries_are_constant(client, officer, setup, django_ass
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get(_url("disclosure-list", campaign))
     assert response.content.decode().count("/disclosures/") >= 4
+
+
+def test_commenters_are_shown_to_officers_only(client, officer, scorer_a, setup):
+    campaign, _plan = setup
+    disclosure = _published(campaign, officer)
+    client.force_login(officer)
+    client.post(
+        _url("disclosure-comment-paper", campaign, disclosure.pk),
+        {"author_name": "Ông Trần Văn B", "body": "Thư góp ý gửi qua bưu điện"},
+    )
+    officer_page = client.get(_url("disclosure-detail", campaign, disclosure.pk)).content.decode()
+    assert "Ông Trần Văn B" in officer_page
+
+    client.force_login(scorer_a)  # a nominated unit
+    nominee_page = client.get(_url("disclosure-detail", campaign, disclosure.pk)).content.decode()
+    assert "Thư góp ý gửi qua bưu điện" in nominee_page
+    assert "Ông Trần Văn B" not in nominee_page and "A commenter" in nominee_page

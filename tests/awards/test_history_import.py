@@ -115,7 +115,8 @@ def test_one_bad_row_writes_nothing_and_lists_every_error(client, officer, peopl
     errors = response.context["errors"]
     assert [error.split(":")[0] for error in errors] == [f"Dòng {n}" for n in (6, 7, 8, 8, 9, 10, 11)]
     text = " ".join(errors)
-    assert "CB404" in text and "Người Xa" in text and "KHONG_CO" in text and "31/02/2021" in text
+    assert "CB404" in text and "CB900" in text and "KHONG_CO" in text and "31/02/2021" in text
+    assert "Người Xa" not in text  # a person outside the officer's reach is never named
 
 
 def test_rows_recorded_by_a_decision_cannot_be_overwritten(client, officer, people):

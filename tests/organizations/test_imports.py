@@ -182,7 +182,7 @@ def test_bad_organization_rows_write_nothing_and_every_line_is_reported(org_tree
         (3, "Code N1 already appears on line 2."),
         (4, "“Tên đơn vị” is required."),
         (5, "Unknown kind of organisation “hợp tác xã”."),
-        (6, "Unknown parent unit code NOPE."),
+        (6, "No unit within your organisations has the code NOPE."),
         (7, "“Tên đơn vị” is too long: 256 characters, at most 255."),
         (8, "An organisation cannot be placed under itself or one of its own units."),
         (9, "“Mã đơn vị” is required."),
@@ -300,7 +300,7 @@ def test_bad_people_rows_write_nothing_and_every_line_is_reported(org_tree, offi
         (5, "“31/02/1990” is not a valid date of birth; use dd/mm/yyyy."),
         (6, "“01/01/2999” is not a valid date of birth; use dd/mm/yyyy."),
         (6, "“khong-phai-email” is not a valid e-mail address."),
-        (7, "Unknown unit code NOPE."),
+        (7, "No unit within your organisations has the code NOPE."),
         (8, "“Họ và tên” is required."),
         (8, "“Giới tính” is required."),
     ]
@@ -325,7 +325,7 @@ def test_rows_outside_an_officers_reach_are_refused(org_tree, other_officer):
 
     assert job.status == ImportStatus.FAILED
     assert _errors(job) == [
-        (2, "You have no authority over unit DA."),
+        (2, "No unit within your organisations has the code DA."),  # as if DA did not exist
         (3, "You have no authority over unit DB."),
         (4, "Only an administrator can add a top-level unit; fill in the parent unit code."),
     ]
@@ -346,7 +346,11 @@ def test_people_outside_an_officers_reach_are_refused(org_tree, other_officer):
 
     job = _run(PEOPLE, content, user=other_officer)
 
-    assert _errors(job) == [(2, "You have no authority over unit WA."), (3, "You have no authority over unit WB.")]
+    # Never which unit the person is in, never whether WB exists.
+    assert _errors(job) == [
+        (2, "The staff code CB1 is already used outside your organisations."),
+        (3, "No unit within your organisations has the code WB."),
+    ]
     assert Person.objects.get(code="CB1").organization == org_tree["ward_a"]
     assert not Person.objects.filter(code__in=["CB2", "CB3"]).exists()
 
@@ -359,7 +363,7 @@ def test_department_officer_may_rename_own_unit_but_not_move_it_up(org_tree):
     moved = _run(ORGS, _csv([ORG_HEADER, ["WA", "Phường 1", "", "", "DB"]]), user=dept_officer)
 
     assert renamed.status == ImportStatus.DONE and Organization.objects.get(code="DA").name == "Phòng A mới"
-    assert _errors(moved) == [(2, "You have no authority over unit DB.")]
+    assert _errors(moved) == [(2, "No unit within your organisations has the code DB.")]
 
 
 def test_superuser_may_add_a_top_level_unit(org_tree):
@@ -533,7 +537,8 @@ def test_detail_page_lists_the_errors(client, officer, org_tree):
 
     page = client.get(reverse("organizations:import-detail", args=[job.pk])).content.decode()
 
-    assert "nothing was saved" in page and "Unknown parent unit code NOPE." in page and "<td>2</td>" in page
+    assert "nothing was saved" in page and "<td>2</td>" in page
+    assert "No unit within your organisations has the code NOPE." in page
 
 
 def test_template_download_has_the_vietnamese_header_and_an_example(client, officer):

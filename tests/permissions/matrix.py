@@ -402,6 +402,7 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "organizations:import-detail": {"GET": E(404, officer=200), "POST": 405},
     "organizations:import-template": {"GET": 200, "POST": 405},
     # administrators only; unlocking a name or address that is not locked in one's reach is refused (403)
+    "organizations:audit-list": {"GET": E(404, officer=200, other_officer=200, admin=200), "POST": 405},
     "organizations:lockout-list": {"GET": E(404, admin=200), "POST": 405},
     "organizations:lockout-unlock": {"GET": 405, "POST": E(404, admin=403)},
     "organizations:organization-create": {

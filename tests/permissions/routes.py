@@ -42,6 +42,7 @@ KWARGS: dict[str, dict[str, str]] = {
     "organizations:import-create": {},
     "organizations:import-detail": {"pk": "import_job"},
     "organizations:import-template": {"kind": "=people"},
+    "organizations:audit-list": {},
     "organizations:lockout-list": {},
     "organizations:lockout-unlock": {},
     # campaigns

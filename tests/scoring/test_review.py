@@ -522,8 +522,9 @@ def test_review_page_query_count_same_for_3_and_111_rows(
 
 # session, user, submission, memberships, the score with its rule lines (2), lock, old values, update, totals (table,
 # rows, update), start of the review (update, history), history (2), then the page's reads (scores, evidence, rule
-# lines, table, groups, tiers, history).
-VERIFY_QUERIES = 25
+# lines, table, groups, tiers, history), plus the audit log: the participant's unit and three lines (start of the
+# review, the corrected answers and points).
+VERIFY_QUERIES = 29
 
 
 def test_correcting_an_answer_runs_the_same_number_of_queries_for_3_and_111_rows(

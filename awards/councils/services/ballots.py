@@ -37,6 +37,7 @@ from awards.models import (
     WrittenVote,
 )
 from common.documents import document_number
+from organizations.audit import audit_record
 
 TALLY_FIELDS = {
     VoteChoice.APPROVE: "approve_count",
@@ -83,10 +84,23 @@ def session_open(*, session: CouncilSession, actor, now=None) -> CouncilSession:
         locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, now or timezone.now(), actor
         locked.members_total, locked.present_count = len(members), 0
         locked.save(update_fields=["status", "opened_at", "secretary", "members_total", "present_count", "updated_at"])
+        _audit(locked, actor, "session.open", SessionStatus.DRAFT, {"members_total": len(members)})
     return _copy_state(session, locked)
 
 
-def attendance_record(*, session: CouncilSession, present_member_ids) -> CouncilSession:
+def _audit(session: CouncilSession, actor, action: str, from_status: str, after: dict | None = None) -> None:
+    """A line in the audit log for a step of the session (never anything about who voted or how)."""
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=session,
+        organization=session.council.organization,
+        before={"status": from_status},
+        after={"status": session.status, **(after or {})},
+    )
+
+
+def attendance_record(*, session: CouncilSession, present_member_ids, actor=None) -> CouncilSession:
     """Mark exactly ``present_member_ids`` present (every other member absent) and store the count."""
     present = {int(pk) for pk in present_member_ids}
     with transaction.atomic():
@@ -100,6 +114,7 @@ def attendance_record(*, session: CouncilSession, present_member_ids) -> Council
         rows.exclude(member_id__in=present).update(is_present=False, updated_at=now)
         locked.present_count = len(present)
         locked.save(update_fields=["present_count", "updated_at"])
+        _audit(locked, actor, "session.attendance", locked.status, {"present": sorted(present)})
     return _copy_state(session, locked)
 
 
@@ -149,6 +164,7 @@ def voting_start(*, session: CouncilSession, actor, now=None) -> CouncilSession:
             _start_item(item, locked, now=now)
         locked.status, locked.voting_started_at = SessionStatus.VOTING, now
         locked.save(update_fields=["status", "voting_started_at", "updated_at"])
+        _audit(locked, actor, "session.voting_start", SessionStatus.OPEN, {"present_count": locked.present_count})
     return _copy_state(session, locked)
 
 
@@ -212,11 +228,57 @@ def _written_counts(session: CouncilSession) -> dict[int, dict[str, int]]:
     return counts
 
 
+INCONSISTENT = "inconsistent"
+
+
+def _inconsistent(detail: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "The vote cannot be closed: the recorded ballots do not add up (%(detail)s). The records of this session "
+            "were changed outside the app; nothing was counted. Ask the system administrator to check them."
+        )
+        % {"detail": detail},
+        code=INCONSISTENT,
+    )
+
+
+def _check_consistent(session: CouncilSession, items: list[AgendaItem]) -> None:
+    """Refuse to count rows that cannot come from ``ballot_cast``: every item's tally must equal the number of
+    ballots cast, ballots only from members recorded present, no more ballots than members present."""
+    ballots = BallotCast.objects.filter(session=session)
+    cast = ballots.count()
+    present = SessionAttendance.objects.filter(session=session, is_present=True)
+    if cast > session.present_count or present.count() != session.present_count:
+        raise _inconsistent(
+            _("%(cast)s ballots, %(present)s present") % {"cast": cast, "present": session.present_count}
+        )
+    if ballots.exclude(member_id__in=present.values("member_id")).exists():
+        raise _inconsistent(_("a ballot from a member not recorded as present"))
+    for item in items:
+        counted = item.approve_count + item.reject_count + item.abstain_count
+        if counted != cast:
+            raise _inconsistent(
+                _("%(nominee)s: %(counted)s votes counted, %(cast)s ballots cast")
+                % {"nominee": item.nomination.recipient, "counted": counted, "cast": cast}
+            )
+
+
 def _count_item(item: AgendaItem, session: CouncilSession, written: dict[str, int]) -> bool:
     """Count one item against its threshold (written votes as its base says); store the result; approved?"""
     item.written_approve_count = written.get(WrittenChoice.APPROVE, 0)
     item.written_reject_count = written.get(WrittenChoice.REJECT, 0)
-    result = ballot_rules.tally_result(
+    try:
+        result = _tally(item, session)
+    except ValueError as error:  # counts the pure rule refuses (e.g. more written votes than absent members)
+        raise _inconsistent(str(item.nomination.recipient)) from error
+    item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
+    item.needed = result.needed
+    item.save(update_fields=["result", "needed", "written_approve_count", "written_reject_count", "updated_at"])
+    return result.approved
+
+
+def _tally(item: AgendaItem, session: CouncilSession) -> ballot_rules.BallotResult:
+    return ballot_rules.tally_result(
         item.approve_count,
         item.reject_count,
         item.abstain_count,
@@ -226,10 +288,6 @@ def _count_item(item: AgendaItem, session: CouncilSession, written: dict[str, in
         written_approve=item.written_approve_count,
         written_reject=item.written_reject_count,
     )
-    item.result = AgendaResult.APPROVED if result.approved else AgendaResult.REJECTED
-    item.needed = result.needed
-    item.save(update_fields=["result", "needed", "written_approve_count", "written_reject_count", "updated_at"])
-    return result.approved
 
 
 def _number_minutes(session: CouncilSession, now) -> None:
@@ -263,9 +321,15 @@ def voting_close(*, session: CouncilSession, actor, now=None) -> CouncilSession:
                 _("Voting in this session is not open (it may have just been closed)."), code="status"
             )
         locked = CouncilSession.objects.select_for_update().select_related("council__organization").get(pk=session.pk)
+        items = list(
+            AgendaItem.objects.filter(session=locked)
+            .select_related("nomination__person", "nomination__organization")
+            .order_by("pk")
+        )
+        _check_consistent(locked, items)
         outcome: dict[str, list[int]] = {NominationStatus.APPROVED: [], NominationStatus.REJECTED: []}
         written = _written_counts(locked)
-        for item in AgendaItem.objects.filter(session=locked).order_by("pk"):
+        for item in items:
             approved = _count_item(item, locked, written.get(item.pk, {}))
             outcome[NominationStatus.APPROVED if approved else NominationStatus.REJECTED].append(item.nomination_id)
         for status, nomination_ids in outcome.items():
@@ -273,6 +337,8 @@ def voting_close(*, session: CouncilSession, actor, now=None) -> CouncilSession:
                 status=status, updated_at=timezone.now()
             )
         _number_minutes(locked, now)
+        results = {str(item.nomination_id): item.result for item in items}
+        _audit(locked, actor, "session.voting_close", SessionStatus.VOTING, {"results": results})
         _enqueue_minutes(locked.pk)  # an outbox row in this transaction, published after commit
     return _copy_state(session, locked)
 

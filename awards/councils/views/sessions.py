@@ -20,6 +20,7 @@ from awards.councils.services import councils as svc
 from awards.councils.views.councils import council_for
 from awards.enums import SessionStatus
 from awards.models import Nomination
+from common.converters import bounded_id
 from common.files import private_file_response
 from common.forms import add_service_errors
 from organizations.views.common import paginate, search_term
@@ -152,7 +153,7 @@ def agenda_add(request, pk: int):
     scope = Nomination.objects.filter(
         plan__campaign__launching_organization__path__startswith=session.council.organization.path
     )
-    nomination = get_object_or_404(scope, pk=request.POST.get("nomination") or 0)
+    nomination = get_object_or_404(scope, pk=bounded_id(request.POST.get("nomination")) or 0)
     try:
         svc.agenda_add(session=session, nomination=nomination)
     except ValidationError as error:
@@ -183,7 +184,9 @@ def attendance_record(request, pk: int):
     form = AttendanceForm(request.POST, attendance=list(sel.attendance_list(session)))
     if form.is_valid():
         try:
-            ballot.attendance_record(session=session, present_member_ids=form.cleaned_data["present"])
+            ballot.attendance_record(
+                session=session, present_member_ids=form.cleaned_data["present"], actor=request.user
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

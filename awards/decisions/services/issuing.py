@@ -34,6 +34,7 @@ from awards.models import (
 )
 from awards.registers import organization_prefix, register_take
 from common.documents import NUMBER_DIGITS, short_date
+from organizations.audit import audit_record
 from organizations.models import Organization
 
 VERIFY_CODE_BYTES = 18  # 24 URL-safe characters: unguessable
@@ -260,6 +261,17 @@ def decision_issue(
             _write_records(locked, lines, actor, award_year)
             _mark_decided([line.nomination_id for line in lines if line.nomination_id], now)
         DecisionDocument.objects.create(decision=locked)
+        audit_record(
+            actor=actor,
+            action=f"decision.issue.{locked.kind}",
+            obj=locked,
+            organization=org,
+            object_label=locked.number_text,
+            before={"status": DecisionStatus.DRAFT},
+            after={"status": DecisionStatus.ISSUED, "number": locked.number_text, "lines": len(lines),
+                   "refers_to": locked.refers_to_id, "decision_date": decision_date},
+            reason=locked.reason,
+        )  # fmt: skip
         if enqueue:
             _enqueue(locked.pk, certificate_ids)  # outbox rows in this transaction, published after commit
     return locked

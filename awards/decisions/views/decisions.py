@@ -22,6 +22,7 @@ from awards.decisions.services import issuing as issue_svc
 from awards.decisions.services.certificates import certificate_retry
 from awards.enums import DecisionStatus
 from campaigns.models import Campaign
+from common.converters import query_id
 from common.forms import add_service_errors
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
@@ -66,9 +67,9 @@ def decision_create(request):
         .order_by("-start_date")
     )
     initial = {}
-    campaign_pk = request.GET.get("campaign", "")
-    if campaign_pk.isdigit():
-        campaign = campaigns.filter(pk=int(campaign_pk)).first()
+    campaign_pk = query_id(request.GET, "campaign")
+    if campaign_pk is not None:
+        campaign = campaigns.filter(pk=campaign_pk).first()
         if campaign is not None:
             initial = {"campaign": campaign, "organization": campaign.launching_organization}
     form = DecisionCreateForm(request.POST or None, organizations=organizations, campaigns=campaigns, initial=initial)

@@ -161,44 +161,49 @@ class Command(BaseCommand):
         return time.perf_counter() - started
 
     def _cleanup(self, organization, decision) -> None:
-        """Remove the benchmark's rows (the issued decision through its triggers' back door) and files."""
+        """Remove the benchmark's rows (the issued decision, its certificates and registers through their triggers'
+        back door) and files."""
         if decision is not None and decision.pk:
             shutil.rmtree(default_storage.path(f"awards/certificates/{decision.pk}"), ignore_errors=True)
             document = DecisionDocument.objects.filter(decision=decision).first()
             if document is not None and document.file:
                 default_storage.delete(document.file.name)
-            _delete_issued(decision.pk)
-        Register.objects.filter(organization__path__startswith=organization.path).delete()
+        _delete_guarded(decision.pk if decision is not None else None, organization.path)
         Person.objects.filter(organization__path__startswith=organization.path).delete()
         Organization.objects.filter(path__startswith=organization.path).order_by("-depth").delete()
 
 
-def _delete_issued(decision_id: int) -> None:
-    """Issued decisions are immutable by trigger; the benchmark's own synthetic one is removed with them paused."""
-    with transaction.atomic():
+GUARDS = (
+    "awards.migrations.0002_issued_decisions_immutable",
+    "awards.migrations.0006_certificates_and_registers_immutable",
+)
+
+
+def _delete_guarded(decision_id: int | None, path: str) -> None:
+    """Issued decisions, rendered certificates and used registers are protected by triggers; the benchmark's own
+    synthetic ones are removed with the triggers paused (PostgreSQL) or dropped and recreated (SQLite)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")  # skips row triggers
+            _raw_delete(cursor, decision_id, path)
+            return
+        guards = [import_module(name) for name in GUARDS]
+        for guard in guards:
+            for statement in guard.SQLITE_BACKWARD:
+                cursor.execute(statement)
+        try:
+            _raw_delete(cursor, decision_id, path)
+        finally:
+            for guard in guards:
+                for statement in guard.SQLITE_FORWARD:
+                    cursor.execute(statement)
+
+
+def _raw_delete(cursor, decision_id: int | None, path: str) -> None:
+    if decision_id is not None:
         Certificate.objects.filter(recipient__decision_id=decision_id).delete()
         AwardRecord.objects.filter(decision_recipient__decision_id=decision_id).delete()
         DecisionDocument.objects.filter(decision_id=decision_id).delete()
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SET LOCAL session_replication_role = replica")  # skips row triggers
-                _raw_delete(cursor, decision_id)
-            else:
-                _sqlite_delete(cursor, decision_id)
-
-
-def _raw_delete(cursor, decision_id: int) -> None:
-    cursor.execute("DELETE FROM awards_decisionrecipient WHERE decision_id = %s", [decision_id])
-    cursor.execute("DELETE FROM awards_awarddecision WHERE id = %s", [decision_id])
-
-
-def _sqlite_delete(cursor, decision_id: int) -> None:
-    # Flip the row back to draft is refused too; SQLite triggers can only be dropped and recreated.
-    guards = import_module("awards.migrations.0002_issued_decisions_immutable")
-    for statement in guards.SQLITE_BACKWARD:
-        cursor.execute(statement)
-    try:
-        _raw_delete(cursor, decision_id)
-    finally:
-        for statement in guards.SQLITE_FORWARD:
-            cursor.execute(statement)
+        cursor.execute("DELETE FROM awards_decisionrecipient WHERE decision_id = %s", [decision_id])
+        cursor.execute("DELETE FROM awards_awarddecision WHERE id = %s", [decision_id])
+    Register.objects.filter(organization__path__startswith=path).delete()

@@ -20,6 +20,7 @@ from awards.nominations.quota import Quota, select_nominations
 from awards.nominations.reasons import NOT_IN_RANKING, reasons_json
 from awards.nominations.selectors import ranking_overall_current
 from campaigns.models import Participant
+from organizations.audit import audit_record
 from scoring.enums import EntryStatus
 from scoring.models import RankingEntry
 
@@ -110,6 +111,13 @@ def nominations_generate(*, plan: AwardPlan, actor) -> list[Nomination]:
     for nomination in updated:
         nomination.updated_at = now  # bulk_update does not touch auto_now fields
     Nomination.objects.bulk_update(updated, SNAPSHOT_FIELDS)
+    audit_record(
+        actor=actor,
+        action="nomination.generate",
+        obj=plan,
+        organization=plan.campaign.launching_organization,
+        after={"created": len(created), "updated": len(updated), "selected": len(result), "ranking_run": run.pk},
+    )
     return result
 
 
@@ -174,6 +182,13 @@ def nomination_add(*, plan: AwardPlan, actor, participant=None, organization=Non
             nomination.save()
     except IntegrityError as error:
         raise ValidationError(_("This recipient is already nominated for this award.")) from error
+    audit_record(
+        actor=actor,
+        action="nomination.add",
+        obj=nomination,
+        organization=plan.campaign.launching_organization,
+        after={"status": nomination.status, "is_eligible": nomination.is_eligible},
+    )
     return nomination
 
 
@@ -189,4 +204,13 @@ def nomination_withdraw(*, nomination: Nomination, reason: str, actor) -> Nomina
     if not changed:
         raise ValidationError(_("Only a proposed nomination can be withdrawn."))
     nomination.refresh_from_db()
+    audit_record(
+        actor=actor,
+        action="nomination.withdraw",
+        obj=nomination,
+        organization=nomination.plan.campaign.launching_organization,
+        before={"status": NominationStatus.PROPOSED},
+        after={"status": NominationStatus.WITHDRAWN},
+        reason=reason,
+    )
     return nomination

@@ -88,6 +88,8 @@ def _forms(request, campaign, disclosure, *, own=None, paper=None) -> dict:
         "has_started": disclosure.starts_at <= now,
         "own_form": own if is_open else None,
         "paper_form": paper if is_officer else None,
+        # Who commented is for the officers running the disclosure only, never for the nominees or other readers.
+        "show_authors": is_officer,
     }
 
 

@@ -23,6 +23,7 @@ from awards.nominations.reasons import explain_all
 from awards.nominations.services import dossiers as docs
 from awards.nominations.services import nominations as svc
 from campaigns.access import campaign_for
+from common.converters import bounded_id
 from common.files import private_file_response
 from common.forms import add_service_errors
 from common.uploads import CONTENT_TYPES as UPLOAD_CONTENT_TYPES
@@ -68,7 +69,7 @@ def nomination_list(request, campaign_pk: int):
 
 
 def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return bounded_id(value)
 
 
 @login_required

@@ -15,6 +15,7 @@ from campaigns.tables import selectors as sel
 from campaigns.tables import services as svc
 from campaigns.tables.forms import TierFormSet
 from campaigns.tables.views.base import MANAGE
+from common.converters import bounded_id
 
 PREFIX = "tiers"
 MAX_ROWS = 30
@@ -35,7 +36,7 @@ def _chosen(request, tables: list):
 def _posted_rows(data) -> list[dict]:
     """The rows as typed (nothing validated), without those marked for removal."""
     try:
-        total = min(int(data.get(f"{PREFIX}-TOTAL_FORMS", 0)), MAX_ROWS)
+        total = min(bounded_id(data.get(f"{PREFIX}-TOTAL_FORMS", 0)) or 0, MAX_ROWS)
     except ValueError:
         total = 0
     return [
@@ -45,13 +46,18 @@ def _posted_rows(data) -> list[dict]:
     ]
 
 
+def _index(value: str) -> int | None:
+    """A row index from a button's value (0 included); None for anything else (text, huge numbers)."""
+    return 0 if value == "0" else bounded_id(value)
+
+
 def _rearranged(data) -> list[dict] | None:
     """The rows after an "insert below" / "remove" / "add" button, or None when the form was saved."""
     rows = _posted_rows(data)
     blank = {"name": "", "lower_bound": ""}
     for action in ("insert", "remove"):
-        if data.get(action, "").isdigit():
-            index = int(data[action])
+        index = _index(data.get(action, ""))
+        if index is not None:
             if action == "insert":
                 rows.insert(min(index + 1, len(rows)), blank)
             elif index < len(rows):
