@@ -123,7 +123,8 @@ def threshold_rule_text(item: AgendaItem) -> str:
         if counts_all
         else "; ý kiến bằng văn bản của thành viên vắng mặt không được tính"
     )
-    return f"{share} {base} đồng ý{written} (cần ít nhất {item.needed} phiếu đồng ý)"
+    basis = f", theo {item.threshold_basis}" if item.threshold_basis else ""
+    return f"{share} {base} đồng ý{written} (cần ít nhất {item.needed} phiếu đồng ý{basis})"
 
 
 def _member_name(session: CouncilSession, *, role: str, user_id=None) -> str:
