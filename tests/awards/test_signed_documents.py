@@ -1,4 +1,4 @@
-"""Issued decisions and certificates carry a PAdES signature when a PKCS#12 key is configured (made at test time):
+"""Issued decisions, certificates and council minutes carry a PAdES signature when a PKCS#12 key is configured (made at test time):
 pyHanko validates them against the test CA, and the verify page reports the signature and its signer."""
 
 # ruff: noqa: F811 - the fixtures imported from decision_factories are used as parameters
@@ -15,8 +15,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from awards.councils.services import ballots as ballot
+from awards.councils.services import minutes
 from awards.models import Certificate, DecisionDocument
 from common.pdf import signing
+from tests.awards.council_factories import council_with_members, custom_award
 from tests.awards.decision_factories import (  # noqa: F401
     VIETNAMESE_NAME,
     draft_decision,
@@ -25,6 +28,7 @@ from tests.awards.decision_factories import (  # noqa: F401
     person_line,
     signer,
 )
+from tests.awards.test_minutes_records import CLOSED, _cast, _voting
 from tests.pki import make_pkcs12
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +101,15 @@ def test_a_changed_file_is_reported(client, issued, pki):
     path.write_bytes(bytes(content))
     body = client.get(reverse("verify", args=[certificate.verify_code])).content.decode()
     assert "Chữ ký số không hợp lệ: tệp PDF đã bị thay đổi sau khi ký" in body
+
+
+def test_council_minutes_are_signed(org_tree, officer, media, pki):
+    council = council_with_members(org_tree["root"], 5)
+    session, members = _voting(org_tree, officer, council, [custom_award("A", percent=50, base="all", inclusive=False)])
+    _cast(session, members[:4], {session.agenda.get().pk: "approve"})
+    closed = ballot.voting_close(session=session, actor=members[1].user, now=CLOSED)
+
+    rendered = minutes.minutes_render(session_id=closed.pk)
+
+    status = _status(rendered.minutes_file.name, pki["ca"])
+    assert status.intact and status.valid and status.trusted
