@@ -1,5 +1,6 @@
-"""Issued decisions, certificates and council minutes carry a PAdES signature when a PKCS#12 key is configured (made at test time):
-pyHanko validates them against the test CA, and the verify page reports the signature and its signer."""
+"""Issued decisions, certificates and council minutes carry a PAdES signature when a PKCS#12 key is configured
+(made at test time): pyHanko validates them against the test CA, and the verify page reports the signature and its
+signer."""
 
 # ruff: noqa: F811 - the fixtures imported from decision_factories are used as parameters
 
