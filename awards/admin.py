@@ -37,9 +37,20 @@ class PrerequisiteInline(admin.TabularInline):
 
 @admin.register(AwardType)
 class AwardTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "recipient_kind", "level", "valid_from", "valid_to", "is_active"]
-    list_filter = ["category", "recipient_kind", "level", "is_active", "secret_ballot"]
-    search_fields = ["code", "name", "legal_basis"]
+    list_display = [
+        "code",
+        "name",
+        "recipient_kind",
+        "level",
+        "valid_from",
+        "valid_to",
+        "threshold_percent",
+        "threshold_basis",
+        "minimum_rating",
+        "is_active",
+    ]
+    list_filter = ["category", "recipient_kind", "level", "is_active", "secret_ballot", "minimum_rating"]
+    search_fields = ["code", "name", "legal_basis", "threshold_basis", "conditions_basis"]
     inlines = [PrerequisiteInline]
 
 

@@ -1,11 +1,15 @@
 """Pure eligibility rules (no Django): may this candidate receive this award in this year?
 
 What is encoded (Law on Emulation and Commendation 06/2022/QH15,
-Decree 98/2023/NĐ-CP overlaid from 1/7/2025 by Decree 152/2025/NĐ-CP):
+Decree 98/2023/NĐ-CP until 30/6/2025, replaced from 1/7/2025 by Decree 152/2025/NĐ-CP):
 
 - an award is catalogue data valid between two dates; it can only be given while valid;
 - an award is for individuals or for collectives, never both;
 - a required tier (xếp loại) and/or a minimum number of points;
+- the statutory minimum level of task completion (mức độ hoàn thành nhiệm vụ) the catalogue row states, e.g. at
+  least "hoàn thành tốt nhiệm vụ" for Lao động tiên tiến; the candidate's level is read from its tier's name
+  (``rating_from_tier``). A tier that names no level leaves the condition unchecked (a passing note that the
+  dossier must show it), never silently met;
 - prerequisite titles held a number of times, possibly in consecutive years (e.g. 3 × CSTĐ cơ sở
   in a row for CSTĐ cấp bộ/tỉnh) or in the award year itself (Lao động tiên tiến for CSTĐ cơ sở);
 - nobody under disciplinary review may be commended;
@@ -53,8 +57,33 @@ NO_TIER = "no_tier"  # accepted
 POINTS_OK = "points_ok"  # points, minimum
 POINTS_TOO_LOW = "points_too_low"  # points, minimum
 NO_POINTS = "no_points"  # minimum
+RATING_OK = "rating_ok"  # rating, minimum, basis
+RATING_TOO_LOW = "rating_too_low"  # rating, minimum, basis
+RATING_UNCHECKED = "rating_unchecked"  # tier, minimum, basis: the tier names no level of task completion
 PREREQUISITE_MET = "prerequisite_met"  # award_code, times, held, years, consecutive, within_years
 MISSING_PREREQUISITE = "missing_prerequisite"  # same params as PREREQUISITE_MET
+
+
+# Levels of task completion, worst to best (the values of ``awards.enums.TaskRating``).
+RATINGS = ("not_completed", "completed", "good", "excellent")
+_RATING_PHRASES = (  # longest first: "không hoàn thành" before "hoàn thành"
+    ("không hoàn thành", "not_completed"),
+    ("chưa hoàn thành", "not_completed"),
+    ("hoàn thành xuất sắc", "excellent"),
+    ("hoàn thành tốt", "good"),
+    ("hoàn thành", "completed"),
+)
+
+
+def rating_from_tier(tier: str | None) -> str | None:
+    """The level of task completion a tier's name states ("Hoàn thành tốt nhiệm vụ" → "good"), else None."""
+    if not tier:
+        return None
+    name = " ".join(tier.casefold().split())
+    for phrase, rating in _RATING_PHRASES:
+        if phrase in name:
+            return rating
+    return None
 
 
 @dataclass(frozen=True)
@@ -96,6 +125,8 @@ class AwardRule:
     minimum_points: Decimal | None = None
     prerequisites: tuple[Prerequisite, ...] = ()
     excludes_disciplinary_review: bool = True
+    minimum_rating: str | None = None  # one of RATINGS: the statutory minimum level of task completion
+    rating_basis: str = ""  # where the condition is written (shown with the reason)
     valid_from: date | None = None  # inclusive; None: since always
     valid_to: date | None = None  # inclusive; None: still valid
 
@@ -104,6 +135,8 @@ class AwardRule:
         if self.accepted_tiers is not None and not self.accepted_tiers:
             raise ValueError(f"{self.award_code}: accepted_tiers must be None or name at least one tier.")
         _check_points(self.minimum_points, f"{self.award_code}: minimum_points")
+        if self.minimum_rating is not None and self.minimum_rating not in RATINGS:
+            raise ValueError(f"{self.award_code}: unknown minimum_rating {self.minimum_rating!r}.")
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError(f"{self.award_code}: valid_to ({self.valid_to}) is before valid_from ({self.valid_from}).")
 
@@ -227,14 +260,25 @@ def _points_reason(rule: AwardRule, candidate: Candidate) -> Reason | None:
     return Reason(POINTS_OK if passed else POINTS_TOO_LOW, params, passed=passed)
 
 
+def _rating_reason(rule: AwardRule, candidate: Candidate) -> Reason | None:
+    if rule.minimum_rating is None:
+        return None
+    rating = rating_from_tier(candidate.tier)
+    params: dict[str, object] = {"minimum": rule.minimum_rating, "basis": rule.rating_basis}
+    if rating is None:
+        return Reason(RATING_UNCHECKED, {**params, "tier": candidate.tier}, passed=True)
+    passed = RATINGS.index(rating) >= RATINGS.index(rule.minimum_rating)
+    return Reason(RATING_OK if passed else RATING_TOO_LOW, {**params, "rating": rating}, passed=passed)
+
+
 def evaluate(rule: AwardRule, candidate: Candidate, *, award_year: int, on: date) -> Verdict:
     """Whether ``candidate`` may receive ``rule``'s award for ``award_year``, judged on the date ``on``.
 
     Reasons come in this order: the failed bars (validity, kind, double award, discipline), then
-    tier, points and each prerequisite in the rule's order, passed or failed.
+    the statutory level of task completion, tier, points and each prerequisite in the rule's order, passed or failed.
     """
     reasons = _bar_reasons(rule, candidate, award_year, on)
-    for reason in (_tier_reason(rule, candidate), _points_reason(rule, candidate)):
+    for reason in (_rating_reason(rule, candidate), _tier_reason(rule, candidate), _points_reason(rule, candidate)):
         if reason is not None:
             reasons.append(reason)
     reasons.extend(check_prerequisite(p, candidate.history, award_year) for p in rule.prerequisites)

@@ -30,6 +30,15 @@ class ThresholdBase(models.TextChoices):
     PRESENT = "present", _("of the members present")
 
 
+class TaskRating(models.TextChoices):
+    """The level of task completion of the yearly evaluation (mức độ hoàn thành nhiệm vụ), best first."""
+
+    EXCELLENT = "excellent", _("Completed tasks with excellence")
+    GOOD = "good", _("Completed tasks well")
+    COMPLETED = "completed", _("Completed tasks")
+    NOT_COMPLETED = "not_completed", _("Did not complete tasks")
+
+
 class PrerequisiteScope(models.TextChoices):
     CONSECUTIVE = "consecutive", _("in consecutive years")
     SAME_YEAR = "same_year", _("in the same year")

@@ -214,6 +214,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "common.staticfiles.ForgivingManifestStorage"},
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+# Digital signatures (PAdES) on issued decisions and certificates: a PKCS#12 file (.p12/.pfx) with the signing key
+# and certificate, and its passphrase. Unset: PDFs are not signed (nothing else changes). See README.
+PDF_SIGNING_PKCS12 = env_str("PDF_SIGNING_PKCS12")
+PDF_SIGNING_PASSPHRASE = env_str("PDF_SIGNING_PASSPHRASE")
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 

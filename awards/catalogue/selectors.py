@@ -69,3 +69,16 @@ def award_type_choices(*, on: date | None = None, active_only: bool = True) -> Q
 def owner_choices_for(user) -> QuerySet:
     """Organisations whose own titles the user may define (administrator there or above; superuser: all)."""
     return organizations_below(user, Role.ADMIN)
+
+
+def award_type_in_force(award_type: AwardType, day: date) -> AwardType:
+    """The version of ``award_type``'s code (same owner) in force on ``day``: a plan made on one row is judged, voted
+    and cited under the text in force on its date. The row itself when no version of the code is in force then."""
+    current = (
+        AwardType.objects.filter(code=award_type.code, owner_id=award_type.owner_id, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .prefetch_related("prerequisites")
+        .order_by("-valid_from")
+        .first()
+    )
+    return current or award_type

@@ -34,6 +34,9 @@ RULE_FIELDS = (
     "threshold_percent",
     "threshold_base",
     "threshold_inclusive",
+    "threshold_basis",
+    "minimum_rating",
+    "conditions_basis",
     "quorum_numerator",
     "quorum_denominator",
 )

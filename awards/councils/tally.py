@@ -1,10 +1,12 @@
 """Pure council ballot rules (no Django): quorum and whether a nomination is approved.
 
-The regulations (Law 06/2022/QH15; Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP): councils
-decide by majority with a quorum of two thirds of their members; top titles need a secret ballot with
-a high approval share of *all* members (historically 90%); lower titles follow each unit's own rules.
-So the quorum fraction and the approval ``Threshold`` are settings (catalogue data) with defaults here,
-not constants baked into the code.
+The regulations (Law 06/2022/QH15; Decree 98/2023/NĐ-CP until 30/6/2025, replaced from 1/7/2025 by Decree
+152/2025/NĐ-CP): councils decide with a quorum of two thirds of their members; by secret ballot, at least 90% of all
+members for Chiến sĩ thi đua toàn quốc, Chiến sĩ thi đua cấp bộ/ban/ngành/tỉnh and the Hero titles, at least 80% for
+Chiến sĩ thi đua cơ sở and the emulation flags (Decree 98/2023 Art. 30(7)); lower titles follow each unit's own
+rules. The code holds no legal value: the quorum fraction and the approval ``Threshold`` come from the catalogue row
+in force on the meeting date (``AwardType.threshold_*`` with its ``threshold_basis``), copied onto each agenda item
+when voting starts. The named thresholds below are examples for tests and docs, not used by the application.
 
 Absent members may vote in writing (Nghị định 98/2023 Art. 30(7): their opinions go into the minutes). How a
 written vote counts follows the threshold's base: on "all members" the written approvals are added to the present
@@ -56,7 +58,7 @@ class Threshold:
         Base(self.base)
 
 
-# Common settings: the historical secret-ballot rule for top titles, and “more than half” (quá bán).
+# Examples (tests, docs): 90% of all members, and “more than half” (quá bán). The application reads the catalogue.
 NINETY_PERCENT_OF_ALL = Threshold(Decimal("90"), Base.ALL, inclusive=True)
 MORE_THAN_HALF_OF_ALL = Threshold(Decimal("50"), Base.ALL, inclusive=False)
 MORE_THAN_HALF_OF_PRESENT = Threshold(Decimal("50"), Base.PRESENT, inclusive=False)

@@ -12,13 +12,22 @@ from django.utils import translation
 
 from awards.documents.calibration import validate_calibration
 from awards.documents.data import CertificateData, DecisionData, MinutesData
+from awards.documents.dossier import COVER_FORM, AchievementReportData, CoverRequestData
 from awards.documents.qr import qr_data_uri
 from common import documents
 from common.documents import long_date, short_date
 from common.pdf import fonts
 from common.pdf.styles import administrative_context, font_faces, static_file_url
 
-__all__ = ["certificate_html", "decision_html", "long_date", "minutes_html", "short_date"]
+__all__ = [
+    "achievement_report_html",
+    "certificate_html",
+    "cover_request_html",
+    "decision_html",
+    "long_date",
+    "minutes_html",
+    "short_date",
+]
 
 MODES = ("full", "overlay")
 LONG_ACHIEVEMENT_CHARS = 180  # past this the wording is set smaller so it keeps to three or four lines
@@ -192,5 +201,37 @@ def minutes_html(data: MinutesData) -> str:
             "recorder_lines": ["THƯ KÝ"],
             "chair_lines": ["CHỦ TRÌ"],
             "committee_rows": _committee_rows(data.committee),
+        },
+    )
+
+
+def cover_request_html(data: CoverRequestData) -> str:
+    """The tờ trình (Mẫu số 01) in its organisation's layout, with the nominees grouped by award."""
+    signature = documents.signature_lines(title=data.signer_title, style=data.style)
+    return _render(
+        "cover_request.html",
+        {
+            **administrative_context("awards/document.css"),
+            "data": data,
+            "header": data.header(),
+            "form_number": COVER_FORM,
+            "signature_lines": signature,
+            "style": data.style,
+        },
+    )
+
+
+def achievement_report_html(data: AchievementReportData) -> str:
+    """The báo cáo thành tích of a collective or an individual in its organisation's layout."""
+    signatures = [{"lines": [title], "name": name} for title, name in data.signature_blocks]
+    return _render(
+        "achievement_report.html",
+        {
+            **administrative_context("awards/document.css"),
+            "data": data,
+            "header": data.header(),
+            "sections": data.sections,
+            "signatures": signatures,
+            "style": data.style,
         },
     )

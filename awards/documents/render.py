@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from awards.documents.data import CertificateData, DecisionData, MinutesData
-from awards.documents.html import certificate_html, decision_html, minutes_html
+from awards.documents.dossier import AchievementReportData, CoverRequestData
+from awards.documents.html import (
+    achievement_report_html,
+    certificate_html,
+    cover_request_html,
+    decision_html,
+    minutes_html,
+)
 from common.pdf import html_to_pdf
 
 
@@ -20,3 +27,13 @@ def render_decision(data: DecisionData) -> bytes:
 def render_minutes(data: MinutesData) -> bytes:
     """The vote-counting minutes of a council session as PDF (A4 portrait)."""
     return html_to_pdf(minutes_html(data))
+
+
+def render_cover_request(data: CoverRequestData) -> bytes:
+    """The tờ trình of a dossier as PDF (A4 portrait, the organisation's style)."""
+    return html_to_pdf(cover_request_html(data))
+
+
+def render_achievement_report(data: AchievementReportData) -> bytes:
+    """A báo cáo thành tích as PDF (A4 portrait, the organisation's style)."""
+    return html_to_pdf(achievement_report_html(data))

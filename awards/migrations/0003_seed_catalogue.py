@@ -4,6 +4,8 @@ Rows are data: admins edit thresholds, add their own titles, or close a row (val
 the rules change. Thresholds are the regulations' defaults, as in awards/councils/tally.py (two-thirds quorum; a
 high share of all members by secret ballot for the top titles; more than half for the others) — each unit may set
 its own.
+Migration 0007 closes these rows on 30/6/2025 and versions them under Nghị định 152/2025 (which replaces
+98/2023); it also sets the statutory thresholds and minimum conditions.
 Re-running is harmless: rows are matched on (code, valid_from).
 """
 
@@ -14,8 +16,8 @@ from django.db import migrations
 
 BASIS = (
     "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022; "
-    "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ, được sửa đổi, bổ sung bởi "
-    "Nghị định số 152/2025/NĐ-CP; Thông tư số 15/2025/TT-BNV của Bộ Nội vụ."
+    "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của "
+    "Luật Thi đua, khen thưởng."
 )
 FROM = date(2024, 1, 1)
 MAJORITY = {"threshold_percent": Decimal(50), "threshold_base": "all", "threshold_inclusive": False}

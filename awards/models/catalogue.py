@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, ThresholdBase
+from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, TaskRating, ThresholdBase
 from awards.models._common import PERCENT, POINTS, RecipientMixin, one_recipient_check
 from common.db import TimeStampedModel, choices_check
 
@@ -51,6 +51,25 @@ class AwardType(TimeStampedModel):
         default=False,
         help_text=_("Ticked: at least the percentage (≥ 90%). Not ticked: more than it (more than half)."),
     )
+    threshold_basis = models.CharField(
+        _("legal basis of the threshold"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the approval threshold is written, e.g. Khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP."),
+    )
+    minimum_rating = models.CharField(
+        _("minimum level of task completion"),
+        max_length=20,
+        choices=TaskRating.choices,
+        blank=True,
+        help_text=_("The statutory minimum condition: a nominee rated lower is not eligible. Empty: no condition."),
+    )
+    conditions_basis = models.CharField(
+        _("legal basis of the conditions"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the minimum conditions are written, e.g. Điều 24 Luật Thi đua, khen thưởng 2022."),
+    )
     quorum_numerator = models.PositiveSmallIntegerField(_("quorum numerator"), default=2)
     quorum_denominator = models.PositiveSmallIntegerField(_("quorum denominator"), default=3)
     is_active = models.BooleanField(_("active"), default=True)
@@ -65,6 +84,10 @@ class AwardType(TimeStampedModel):
             choices_check("recipient_kind", RecipientKind, "awards_awardtype_recipient_kind_valid"),
             choices_check("level", AwardLevel, "awards_awardtype_level_valid"),
             choices_check("threshold_base", ThresholdBase, "awards_awardtype_threshold_base_valid"),
+            models.CheckConstraint(
+                condition=Q(minimum_rating="") | Q(minimum_rating__in=TaskRating.values),
+                name="awards_awardtype_minimum_rating_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
                 name="awards_awardtype_valid_to_after_from",

@@ -184,6 +184,7 @@ class AgendaItem(TimeStampedModel):
     threshold_percent = models.DecimalField(_("approval threshold (%)"), **PERCENT, null=True, blank=True)
     threshold_base = models.CharField(_("threshold base"), max_length=10, choices=ThresholdBase.choices, blank=True)
     threshold_inclusive = models.BooleanField(_("inclusive threshold"), default=False)
+    threshold_basis = models.CharField(_("legal basis of the threshold"), max_length=300, blank=True)
     needed = models.PositiveSmallIntegerField(_("approvals needed"), null=True, blank=True)
     # Absent members' written votes, counted when voting closes (they count only on an "all members" base).
     written_approve_count = models.PositiveSmallIntegerField(_("written approvals"), default=0)

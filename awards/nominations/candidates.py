@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from awards import eligibility as el
+from awards.catalogue.selectors import award_type_in_force
 from awards.enums import AwardCategory, PrerequisiteScope, RecipientKind
 from awards.ledger.selectors import award_history_bulk, under_review_bulk
 from awards.models import AwardPlan
@@ -30,9 +31,10 @@ def _prerequisite(row) -> el.Prerequisite:
     )
 
 
-def award_rule(plan: AwardPlan) -> el.AwardRule:
-    """The plan's award as a rule: the catalogue's own bars and prerequisites, plus the plan's tier and points."""
-    award = plan.award_type
+def award_rule(plan: AwardPlan, *, on=None) -> el.AwardRule:
+    """The plan's award as a rule: the catalogue's own bars, statutory minimum conditions and prerequisites, plus the
+    plan's tier and points. With ``on``, the version of the award's code in force on that date."""
+    award = award_type_in_force(plan.award_type, on) if on is not None else plan.award_type
     accepted = None
     if plan.minimum_tier_id:
         bound = plan.minimum_tier.lower_bound
@@ -45,6 +47,8 @@ def award_rule(plan: AwardPlan) -> el.AwardRule:
         minimum_points=_minimum(award.minimum_points, plan.minimum_points),
         prerequisites=tuple(_prerequisite(row) for row in award.prerequisites.all()),
         excludes_disciplinary_review=award.excludes_disciplinary_review,
+        minimum_rating=award.minimum_rating or None,
+        rating_basis=award.conditions_basis,
         valid_from=award.valid_from,
         valid_to=award.valid_to,
     )
@@ -103,8 +107,8 @@ def _candidate(nominee: Nominee, rule: el.AwardRule, facts: Facts, *, award_year
 
 def judge(plan: AwardPlan, nominees: list[Nominee]) -> list[Judged]:
     """Each nominee's eligibility verdict for the plan's award, and its line for the quota selection."""
-    rule = award_rule(plan)
     on = award_date(plan.campaign)
+    rule = award_rule(plan, on=on)
     year = plan.campaign.end_date.year
     facts = Facts(nominees, on=on)
     is_title = plan.award_type.category == AwardCategory.EMULATION_TITLE

@@ -1,8 +1,8 @@
 """Pure nomination rules (no Django): which ranked candidates an award plan's quota selects.
 
 Encodes award plans with quotas (e.g. Giấy khen for 1 collective and 2 individuals, or “every unit ≥ 90
-points”) under Law 06/2022/QH15 and Decree 98/2023/NĐ-CP overlaid by Decree 152/2025/NĐ-CP: ineligible
-candidates are never selected, and on ties priority goes to women and to collectives with ≥ 70% women.
+points”) under Law 06/2022/QH15 and Decree 98/2023/NĐ-CP (until 30/6/2025), replaced by Decree 152/2025/NĐ-CP:
+ineligible candidates are never selected, and on ties priority goes to women and to collectives with ≥ 70% women.
 
 The order, best first:
 

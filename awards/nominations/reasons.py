@@ -14,10 +14,18 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from awards import eligibility as el
-from awards.enums import RecipientKind
+from awards.enums import RecipientKind, TaskRating
 from awards.nominations import quota as nr
 
-PASSING = {el.TIER_OK, el.POINTS_OK, el.PREREQUISITE_MET, nr.WITHIN_QUOTA, nr.TIE_PRIORITY}
+PASSING = {
+    el.RATING_OK,
+    el.RATING_UNCHECKED,
+    el.TIER_OK,
+    el.POINTS_OK,
+    el.PREREQUISITE_MET,
+    nr.WITHIN_QUOTA,
+    nr.TIE_PRIORITY,
+}
 HIDDEN = {nr.NOT_ELIGIBLE}  # repeats what the failed reasons already say
 NOT_IN_RANKING = "not_in_ranking"  # {}: the recipient is not (or no longer) in the current overall ranking
 
@@ -115,6 +123,31 @@ def _bars(code: str, params: dict) -> str | None:
     return None
 
 
+def _rating(code: str, params: dict) -> str | None:
+    if code not in (el.RATING_OK, el.RATING_TOO_LOW, el.RATING_UNCHECKED):
+        return None
+    labels = dict(TaskRating.choices)
+    values = {
+        "rating": labels.get(params.get("rating"), params.get("rating")),
+        "minimum": labels.get(params.get("minimum"), params.get("minimum")),
+        "tier": params.get("tier") or "–",
+    }
+    if code == el.RATING_OK:
+        text = _("Rated “%(rating)s”: at least “%(minimum)s” required.") % values
+    elif code == el.RATING_TOO_LOW:
+        text = _("Rated “%(rating)s”: below the minimum condition “%(minimum)s”.") % values
+    else:
+        text = (
+            _(
+                "The tier %(tier)s states no level of task completion: check in the dossier that it is at least "
+                "“%(minimum)s”."
+            )
+            % values
+        )
+    basis = params.get("basis")
+    return _("%(text)s (Basis: %(basis)s)") % {"text": text, "basis": basis} if basis else text
+
+
 def _achievement(code: str, params: dict) -> str | None:
     accepted = _listing(params.get("accepted"))
     messages = {
@@ -141,10 +174,10 @@ def explain(code: str, params: dict | None = None) -> str:
         return _quota(code, params)
     if code == nr.TIE_PRIORITY:
         return _priority(params)
-    return _bars(code, params) or _achievement(code, params) or code
+    return _bars(code, params) or _rating(code, params) or _achievement(code, params) or code
 
 
-NOTES = {NOT_IN_RANKING}  # facts worth showing that neither pass nor fail a condition
+NOTES = {NOT_IN_RANKING, el.RATING_UNCHECKED}  # facts worth showing that neither pass nor fail a condition
 
 
 @dataclass(frozen=True)

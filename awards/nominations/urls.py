@@ -3,6 +3,7 @@
 from django.urls import path
 
 from awards.nominations.views import disclosure as disclosure_views
+from awards.nominations.views import dossier_forms as form_views
 from awards.nominations.views import nominations as nomination_views
 from awards.nominations.views import plans as plan_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path(C + "plan/<id:pk>/delete/", plan_views.plan_delete, name="plan-delete"),
     path(C + "plan/<id:pk>/generate/", nomination_views.nomination_generate, name="nomination-generate"),
     path(C + "nominations/", nomination_views.nomination_list, name="nomination-list"),
+    path(C + "cover-request.<str:fmt>", form_views.cover_request, name="dossier-cover-request"),
+    path(N + "achievement-report.<str:fmt>", form_views.achievement_report, name="nomination-achievement-report"),
     path(C + "nominations/add/", nomination_views.nomination_add, name="nomination-add"),
     path(N, nomination_views.nomination_detail, name="nomination-detail"),
     path(N + "withdraw/", nomination_views.nomination_withdraw, name="nomination-withdraw"),

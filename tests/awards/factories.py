@@ -21,8 +21,10 @@ from awards.models import (
 from tests.factories import OrganizationFactory, UserFactory
 
 
-def award_type(code: str) -> AwardType:
-    """A seeded catalogue row by code (e.g. "GK_TT", "CSTD_CS")."""
+def award_type(code: str, on=None) -> AwardType:
+    """A seeded catalogue row by code (e.g. "GK_TT", "CSTD_CS"): the current version, or the one in force ``on``."""
+    if on is not None:
+        return AwardType.objects.filter(code=code, valid_from__lte=on).exclude(valid_to__lt=on).get()
     return AwardType.objects.get(code=code, valid_to__isnull=True)
 
 

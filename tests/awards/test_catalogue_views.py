@@ -91,7 +91,7 @@ def test_catalogue_list_filters_by_kind_search_and_valid_date(client, scorer_a):
 
 def test_catalogue_list_hides_closed_versions_unless_asked(client, scorer_a):
     old = award_type("LDTT")
-    old.valid_to = date(2024, 12, 31)
+    old.valid_to = date(2025, 12, 31)
     old.save(update_fields=["valid_to"])
     client.force_login(scorer_a)
     assert "<code>LDTT</code>" not in client.get(_url("catalogue-list"), {"q": "LDTT"}).text
@@ -147,7 +147,7 @@ def test_superuser_edits_a_national_row(client, superuser):
         certificate_title="LAO ĐỘNG TIÊN TIẾN",
         category="emulation_title",
         level="grassroots",
-        valid_from="2024-01-01",
+        valid_from="2025-07-01",
         threshold_percent="60",
     )
     response = client.post(_url("catalogue-update", row.pk), data)
@@ -222,7 +222,7 @@ def test_new_version_must_start_after_the_current_one(client, superuser):
     response = client.post(_url("catalogue-version", current.pk), _rule(valid_from="2023-01-01"))
     assert response.status_code == 200
     assert "valid_from" in response.context["form"].errors
-    assert AwardType.objects.filter(code="LDTT").count() == 1
+    assert AwardType.objects.filter(code="LDTT").count() == 2  # the seeded 98/2023 and 152/2025 versions only
 
 
 # --- prerequisites ----------------------------------------------------------------------------------------------

@@ -149,12 +149,11 @@ def test_the_legal_basis_cites_the_council_result_the_plan_and_the_proposal(org_
 
 
 def _two_versions(code="GK_TT"):
-    """The award's catalogue row split in two: texts A until 30/6/2025, texts B from 1/7/2025."""
-    old = AwardType.objects.filter(code=code).order_by("-valid_from").first()
-    old.legal_basis, old.valid_to = "Nghị định số 98/2023/NĐ-CP (văn bản A)", date(2025, 6, 30)
+    """The award's two seeded versions (texts A until 30/6/2025, texts B from 1/7/2025), their texts marked."""
+    old = AwardType.objects.get(code=code, valid_from=date(2024, 1, 1), valid_to=date(2025, 6, 30))
+    old.legal_basis = "Nghị định số 98/2023/NĐ-CP (văn bản A)"
     old.save()
-    new = AwardType.objects.get(pk=old.pk)
-    new.pk, new.valid_from, new.valid_to = None, date(2025, 7, 1), None
+    new = AwardType.objects.get(code=code, valid_from=date(2025, 7, 1), valid_to=None)
     new.legal_basis = "Nghị định số 152/2025/NĐ-CP (văn bản B); Thông tư số 15/2025/TT-BNV"
     new.save()
     return old, new

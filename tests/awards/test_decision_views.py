@@ -34,7 +34,9 @@ def test_create_from_campaign_prefills_everything(client, org_tree, officer):
     assert decision.title.startswith("Về việc khen thưởng")
     assert "Căn cứ Kế hoạch số 05-KH/BTGTU ngày 15/01/2023" in decision.legal_basis
     assert "Căn cứ Luật Thi đua, khen thưởng" in decision.legal_basis.splitlines()[0]
-    assert "Nghị định số 98/2023/NĐ-CP" in decision.legal_basis
+    # Dated today: the texts in force now (152/2025 replaced 98/2023 on 01/7/2025; it does not amend it).
+    assert "Căn cứ Nghị định số 152/2025/NĐ-CP" in decision.legal_basis
+    assert "98/2023" not in decision.legal_basis and "sửa đổi, bổ sung" not in decision.legal_basis
     line = decision.recipients.get()
     # A collective is its own unit: the body above it (Phòng A) is not printed as its unit.
     assert (line.recipient_name, line.recipient_detail, line.achievement) == ("Phường 1", "", "X")

@@ -2,6 +2,7 @@
 upload checked by content and size, the .xlsx template."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
@@ -69,7 +70,7 @@ def test_import_writes_every_row_and_running_twice_adds_nothing(client, officer,
     assert AwardRecord.objects.count() == 4
     lan = AwardRecord.objects.get(person=people["lan"], award_code="CSTD_CS")
     assert (lan.year, lan.decision_number, lan.achievement, lan.source) == (2024, "9/QĐ-BTG", "Sáng kiến", "import")
-    assert lan.award_type == award_type("CSTD_CS") and lan.award_name == "Chiến sĩ thi đua cơ sở"
+    assert lan.award_type == award_type("CSTD_CS", on=date(2024, 12, 31)) and lan.award_name == "Chiến sĩ thi đua cơ sở"
     ward = AwardRecord.objects.get(organization=org_tree["ward_a"])
     assert ward.award_code == "TTLDXS"  # a catalogue name finds its code
     badge = AwardRecord.objects.get(person=people["minh"])
@@ -135,7 +136,7 @@ def test_csv_with_semicolons_and_english_headers(client, officer, people):
     response = client.post(URL, {"file": _csv(text)})
     assert response.status_code == 302
     record = AwardRecord.objects.get()
-    assert record.award_type == award_type("LDTT") and record.year == 2024
+    assert record.award_type == award_type("LDTT", on=date(2024, 12, 31)) and record.year == 2024
 
 
 def test_file_checked_by_content_and_size(client, officer, people, settings):

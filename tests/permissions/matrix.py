@@ -151,6 +151,8 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "POST": E(404, officer=200, member=403, secretary=403, admin=200),
     },
     "awards:nomination-add": {"GET": E(404, officer=200, admin=200), "POST": E(404, officer=200, admin=200)},
+    "awards:dossier-cover-request": {"GET": E(404, officer=200, admin=200), "POST": 405},
+    "awards:nomination-achievement-report": {"GET": E(404, scorer_a=403, officer=200, admin=200), "POST": 405},
     "awards:nomination-detail": {"GET": E(404, scorer_a=200, officer=200, admin=200), "POST": 405},
     "awards:nomination-document-delete": {
         "GET": E(404, officer=200, admin=200),

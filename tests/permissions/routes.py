@@ -159,6 +159,8 @@ KWARGS: dict[str, dict[str, str]] = {
     "awards:nomination-list": {"campaign_pk": "campaign"},
     "awards:nomination-add": {"campaign_pk": "campaign"},
     "awards:nomination-detail": {"campaign_pk": "campaign", "pk": "nomination"},
+    "awards:nomination-achievement-report": {"campaign_pk": "campaign", "pk": "nomination", "fmt": "=docx"},
+    "awards:dossier-cover-request": {"campaign_pk": "campaign", "fmt": "=docx"},
     "awards:nomination-withdraw": {"campaign_pk": "campaign", "pk": "nomination"},
     "awards:nomination-document-upload": {"campaign_pk": "campaign", "pk": "nomination"},
     "awards:nomination-document-download": {"campaign_pk": "campaign", "pk": "nomination", "doc_pk": "document"},

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 import outbox
 from awards import registers
+from awards.catalogue.selectors import award_type_in_force
 from awards.councils import tally as ballot_rules
 from awards.councils.services.councils import _voting_block_reason
 from awards.enums import AgendaResult, NominationStatus, RegisterKind, SessionStatus, VoteChoice, WrittenChoice
@@ -176,13 +177,23 @@ def _start_item(item: AgendaItem, session: CouncilSession, *, now) -> None:
             % {"nominee": item.nomination.recipient, "reason": reason},
             code="blocked",
         )
-    award = item.nomination.plan.award_type
+    # The award's rule as the catalogue states it in the version in force on the meeting date (with its basis).
+    award = award_type_in_force(item.nomination.plan.award_type, session.meeting_date)
     item.threshold_percent, item.threshold_base = award.threshold_percent, award.threshold_base
-    item.threshold_inclusive = award.threshold_inclusive
+    item.threshold_inclusive, item.threshold_basis = award.threshold_inclusive, award.threshold_basis
     item.needed = ballot_rules.needed_approvals(
         item_threshold(item), members=session.members_total, present=session.present_count
     )
-    item.save(update_fields=["threshold_percent", "threshold_base", "threshold_inclusive", "needed", "updated_at"])
+    item.save(
+        update_fields=[
+            "threshold_percent",
+            "threshold_base",
+            "threshold_inclusive",
+            "threshold_basis",
+            "needed",
+            "updated_at",
+        ]
+    )
 
 
 def _checked_choices(session: CouncilSession, choices: Mapping[int, str]) -> dict[str, list[int]]:

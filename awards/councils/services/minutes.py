@@ -23,6 +23,7 @@ from awards.enums import AgendaResult, CouncilRole, SessionStatus, WrittenChoice
 from awards.models import AgendaItem, CouncilMember, CouncilSession, CountingCommitteeSeat, WrittenVote
 from common.documents import STATE
 from common.pdf.once import PdfSlot, render_pdf_once
+from common.pdf.signing import sign_pdf
 
 WRITTEN_CHOICE_TEXT = {WrittenChoice.APPROVE: "Đồng ý", WrittenChoice.REJECT: "Không đồng ý"}
 
@@ -123,7 +124,8 @@ def threshold_rule_text(item: AgendaItem) -> str:
         if counts_all
         else "; ý kiến bằng văn bản của thành viên vắng mặt không được tính"
     )
-    return f"{share} {base} đồng ý{written} (cần ít nhất {item.needed} phiếu đồng ý)"
+    basis = f", theo {item.threshold_basis}" if item.threshold_basis else ""
+    return f"{share} {base} đồng ý{written} (cần ít nhất {item.needed} phiếu đồng ý{basis})"
 
 
 def _member_name(session: CouncilSession, *, role: str, user_id=None) -> str:
@@ -243,5 +245,9 @@ def minutes_render(*, session_id: int) -> CouncilSession | None:
         slot=MINUTES_SLOT,
         ready=lambda session: session.status == SessionStatus.CLOSED,
         name=lambda session: f"awards/minutes/session-{session.pk}.pdf",
-        render=lambda session: render_minutes(minutes_data(session)),
+        render=lambda session: sign_pdf(
+            render_minutes(minutes_data(session)),
+            reason=f"Biên bản số {session.minutes_number_text}",
+            location=session.place_name,
+        ),
     )

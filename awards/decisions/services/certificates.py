@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from awards.enums import RegisterKind, RenderStatus
 from awards.models import AwardDecision, Certificate, DecisionDocument
 from common import documents
 from common.pdf.once import PdfSlot, render_pdf_once, stale_after
+from common.pdf.signing import SignatureInfo, sign_pdf, signature_info
 
 # Registered names of this part's tasks (awards/decisions/tasks.py): services enqueue by name, never importing tasks.
 CERTIFICATE_RENDER_TASK = "awards.certificate_render"
@@ -85,7 +87,11 @@ def certificate_render(*, certificate_id: int) -> Certificate | None:
         pk=certificate_id,
         slot=CERTIFICATE_SLOT,
         name=certificate_file_name,
-        render=lambda certificate: render_certificate(certificate_data(certificate)),
+        render=lambda certificate: sign_pdf(
+            render_certificate(certificate_data(certificate)),
+            reason=f"Giấy chứng nhận số {certificate.serial}",
+            location=certificate.recipient.decision.place,
+        ),
     )
 
 
@@ -172,7 +178,11 @@ def decision_document_render(*, decision_id: int) -> DecisionDocument | None:
         pk=document.pk,
         slot=DECISION_DOCUMENT_SLOT,
         name=lambda row: f"awards/decisions/{row.decision_id}.pdf",
-        render=lambda row: render_decision(decision_document_data(row.decision)),
+        render=lambda row: sign_pdf(
+            render_decision(decision_document_data(row.decision)),
+            reason=f"Quyết định số {row.decision.number_text}",
+            location=row.decision.place,
+        ),
     )
 
 
@@ -202,3 +212,15 @@ def certificate_sweep() -> int:
     )
     outbox.enqueue_many(CERTIFICATE_RENDER_TASK, [{"certificate_id": pk} for pk in ids])
     return len(ids)
+
+
+def certificate_signature(certificate: Certificate) -> SignatureInfo | None:
+    """The digital signature of the certificate's stored PDF; None while it has no PDF (or the file is missing)."""
+    if certificate.status != RenderStatus.DONE or not certificate.file:
+        return None
+    try:
+        with default_storage.open(certificate.file.name, "rb") as handle:
+            content = handle.read()
+    except OSError:
+        return None
+    return signature_info(content)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from awards.decisions import selectors as sel
 from awards.decisions.forms import VerifySerialForm
-from awards.decisions.services.certificates import decision_style
+from awards.decisions.services.certificates import certificate_signature, decision_style
 from awards.enums import DecisionKind
 from common import documents
 from common.ratelimit import rate_limited, retry_after
@@ -51,6 +51,7 @@ def _found(request, certificate, form):
         "revoked_by": revoked_by,
         "is_replaced": revoked_by is not None and revoked_by.kind == DecisionKind.CORRECTION,
         "form": form,
+        "signature": certificate_signature(certificate),
     }
     return render(request, "awards/verify.html", context)
 

@@ -142,6 +142,7 @@ def _detail_context(request, nomination, *, document_form=None) -> dict:
         "reasons": explain_all(nomination.eligibility),
         "documents": [d for d in nomination.documents.all() if d.kind in kinds],
         "can_change": request.user.has_perm(CHANGE, nomination),
+        "is_officer": request.user.has_perm(MANAGE, nomination.plan.campaign),
         "can_upload": can_upload,
         "document_form": document_form or (DocumentForm(kinds=kinds, action=action) if can_upload else None),
         "block_reason": sel.nomination_voting_block_reason(nomination, now=timezone.now()),
