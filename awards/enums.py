@@ -55,6 +55,12 @@ class NominationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class NominationEventKind(models.TextChoices):
+    ADDED = "added", _("Added by hand")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    RESTORED = "restored", _("Nominated again")
+
+
 class DocumentKind(models.TextChoices):
     COVER_REQUEST = "cover_request", _("Cover request (tờ trình)")
     ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report (báo cáo thành tích)")
@@ -82,6 +88,11 @@ class VoteChoice(models.TextChoices):
     APPROVE = "approve", _("Approve")
     REJECT = "reject", _("Reject")
     ABSTAIN = "abstain", _("Abstain")
+
+
+class RecusalReason(models.TextChoices):
+    NOMINEE = "nominee", _("is the nominee")
+    UNIT_HEAD = "unit_head", _("heads the nominated unit")
 
 
 class AgendaResult(models.TextChoices):

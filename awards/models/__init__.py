@@ -3,6 +3,7 @@
 from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
 from awards.models.councils import (
     AgendaItem,
+    AgendaRecusal,
     BallotCast,
     Council,
     CouncilMember,
@@ -20,10 +21,18 @@ from awards.models.decisions import (
     Register,
 )
 from awards.models.history import AwardRecord
-from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
+from awards.models.nominations import (
+    AwardPlan,
+    DisclosureComment,
+    Nomination,
+    NominationDocument,
+    NominationEvent,
+    PublicDisclosure,
+)
 
 __all__ = [
     "AgendaItem",
+    "AgendaRecusal",
     "AwardDecision",
     "AwardPlan",
     "AwardPrerequisite",
@@ -42,6 +51,7 @@ __all__ = [
     "DisclosureComment",
     "Nomination",
     "NominationDocument",
+    "NominationEvent",
     "PublicDisclosure",
     "Register",
     "SessionAttendance",

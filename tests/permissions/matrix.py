@@ -195,6 +195,9 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "awards:session-detail": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
     "awards:session-minutes": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
+    # An agenda item's dossier (ranking snapshot, eligibility, files) for whoever sees the session (#13).
+    "awards:agenda-item-dossier": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
+    "awards:agenda-item-document": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
     # The secretary's pages for the minutes while voting (the member here is present: a written vote is refused).
     "awards:session-minutes-details": {
         "GET": E(404, officer=403, member=403, secretary=200, admin=403),

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.decisions.services import wording
+from awards.decisions.services import guards, wording
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus
 from awards.models import AwardDecision, AwardType, DecisionRecipient, Nomination
 from campaigns.models import Campaign
@@ -256,6 +256,7 @@ def recipient_save(
     for name in LINE_FIELDS:
         if name in data:
             setattr(recipient, name, data[name])
+    guards.check_hand_line(decision, recipient)
     with transaction.atomic():
         recipient.save()
     return recipient
