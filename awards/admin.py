@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from awards.models import (
     AgendaItem,
+    AgendaRecusal,
+    AuthorityHolder,
     AwardDecision,
     AwardPlan,
     AwardPrerequisite,
@@ -20,6 +22,7 @@ from awards.models import (
     DisclosureComment,
     Nomination,
     NominationDocument,
+    NominationEvent,
     PublicDisclosure,
     Register,
     SessionAttendance,
@@ -34,10 +37,32 @@ class PrerequisiteInline(admin.TabularInline):
 
 @admin.register(AwardType)
 class AwardTypeAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "recipient_kind", "level", "valid_from", "valid_to", "is_active"]
-    list_filter = ["category", "recipient_kind", "level", "is_active", "secret_ballot"]
+    list_display = ["code", "name", "recipient_kind", "level", "decided_by", "valid_from", "valid_to", "is_active"]
+    list_filter = ["category", "recipient_kind", "level", "decided_by", "is_active", "secret_ballot"]
     search_fields = ["code", "name", "legal_basis"]
     inlines = [PrerequisiteInline]
+
+
+@admin.register(AuthorityHolder)
+class AuthorityHolderAdmin(admin.ModelAdmin):
+    """Who holds which deciding authority: by organisation kind or by name (#13)."""
+
+    list_display = ["authority", "organization_kind", "organization", "legal_basis"]
+    list_filter = ["authority", "organization_kind"]
+    raw_id_fields = ["organization"]
+
+
+@admin.register(NominationEvent)
+class NominationEventAdmin(admin.ModelAdmin):
+    list_display = ["nomination", "kind", "actor", "created_at"]
+    list_filter = ["kind"]
+    raw_id_fields = ["nomination"]
+
+
+@admin.register(AgendaRecusal)
+class AgendaRecusalAdmin(admin.ModelAdmin):
+    list_display = ["item", "member", "reason"]
+    raw_id_fields = ["item", "member"]
 
 
 @admin.register(AwardPrerequisite)

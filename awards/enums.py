@@ -25,6 +25,15 @@ class AwardLevel(models.TextChoices):
     ORGANIZATION = "organization", _("Own title of an organisation")
 
 
+class DecidingAuthority(models.TextChoices):
+    """Who decides an award (thẩm quyền quyết định khen thưởng): the data an organisation's authority is read from."""
+
+    OWN = "own", _("The organisation itself (its own titles, its head's Giấy khen and grassroots titles)")
+    PROVINCE_MINISTRY = "province_ministry", _("The head of a ministry, central body or province")
+    PRIME_MINISTER = "prime_minister", _("The Prime Minister")
+    PRESIDENT = "president", _("The President")
+
+
 class ThresholdBase(models.TextChoices):
     ALL_MEMBERS = "all", _("of all council members")
     PRESENT = "present", _("of the members present")

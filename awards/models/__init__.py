@@ -1,6 +1,6 @@
 """The awards app's models, one module per part of the domain."""
 
-from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
+from awards.models.catalogue import AuthorityHolder, AwardPrerequisite, AwardType, DisciplinaryReview
 from awards.models.councils import (
     AgendaItem,
     AgendaRecusal,
@@ -33,6 +33,7 @@ from awards.models.nominations import (
 __all__ = [
     "AgendaItem",
     "AgendaRecusal",
+    "AuthorityHolder",
     "AwardDecision",
     "AwardPlan",
     "AwardPrerequisite",

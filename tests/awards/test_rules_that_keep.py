@@ -14,7 +14,15 @@ from awards.councils.services import councils as council_svc
 from awards.councils.services.minutes import minutes_data
 from awards.documents.html import minutes_html
 from awards.enums import NominationStatus, SessionStatus
-from awards.models import AgendaRecusal, AwardDecision, CouncilSession, DecisionRecipient, Nomination, PublicDisclosure
+from awards.models import (
+    AgendaRecusal,
+    AuthorityHolder,
+    AwardDecision,
+    CouncilSession,
+    DecisionRecipient,
+    Nomination,
+    PublicDisclosure,
+)
 from awards.nominations.services import nominations as svc
 from organizations.enums import Role
 from scoring.enums import EntryStatus
@@ -71,6 +79,7 @@ def test_a_hand_typed_line_for_an_ordinary_award_is_still_accepted(client, org_t
 
 
 def test_a_line_switched_to_a_disclosure_award_by_hand_is_refused(client, org_tree, officer):
+    AuthorityHolder.objects.create(authority="province_ministry", organization=org_tree["root"])
     decision = draft_decision(org_tree["root"], lines=1)
     line = decision.recipients.get()
     client.force_login(officer)

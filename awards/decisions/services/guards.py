@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from awards.catalogue.authority import authorities_of
 from awards.enums import DecisionKind, NominationStatus
 from awards.models import AwardDecision, AwardType, DecisionRecipient
 
@@ -48,8 +49,36 @@ def line_basis_errors(decision: AwardDecision, lines) -> list[str]:
     return errors
 
 
+def authority_errors(decision: AwardDecision, lines) -> list[str]:
+    """One message per line of an award decision whose award is beyond the issuing organisation's authority (another
+    organisation's own title, or an award a higher authority decides: that one is proposed upward)."""
+    if decision.kind != DecisionKind.AWARD:
+        return []
+    organization = decision.issuing_organization
+    held = authorities_of(organization)
+    errors = []
+    for line in lines:
+        award = line.award_type
+        allowed = award.owner_id == organization.pk if award.owner_id else award.decided_by in held
+        if not allowed:
+            errors.append(
+                _(
+                    "%(recipient)s: %(organization)s may not decide %(award)s (%(authority)s); propose it to the "
+                    "level above instead."
+                )
+                % {
+                    "recipient": line.recipient_name or line.recipient,
+                    "organization": organization.name,
+                    "award": award.name,
+                    "authority": award.owner.name if award.owner_id else award.get_decided_by_display(),
+                }
+            )
+    return errors
+
+
 def check_hand_line(decision: AwardDecision, line: DecisionRecipient) -> None:
-    """Refuse a line typed (or changed) by hand that names a council-only award it does not rest on."""
-    errors = line_basis_errors(decision, [line])
+    """Refuse a line typed (or changed) by hand that names an award beyond the organisation's authority, or a
+    council-only award it does not rest on."""
+    errors = authority_errors(decision, [line]) + line_basis_errors(decision, [line])
     if errors:
-        raise ValidationError({"award_type": errors}, code="needs_council")
+        raise ValidationError({"award_type": errors}, code="not_allowed")

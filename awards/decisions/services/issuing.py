@@ -121,6 +121,7 @@ def _validate(decision: AwardDecision, lines: list[DecisionRecipient], decision_
     if not (decision.signer_name.strip() and decision.signer_title.strip() and decision.legal_basis.strip()):
         errors.setdefault("__all__", []).append(_("Fill in the signer's name and title and the legal basis first."))
     errors.setdefault("__all__", []).extend(_text_errors(decision))
+    errors["__all__"].extend(guards.authority_errors(decision, lines))
     errors["__all__"].extend(guards.line_basis_errors(decision, lines))
     keys = [(line.person_id, line.organization_id, line.award_type_id) for line in lines]
     if len(set(keys)) != len(keys):
@@ -223,9 +224,8 @@ def decision_issue(
         )
         if locked is None:
             raise ValidationError(_("This decision no longer exists."))
-        lines = list(
-            locked.recipients.select_related("award_type", "nomination__plan__award_type").order_by("position", "pk")
-        )
+        related = ("award_type__owner", "nomination__plan__award_type")
+        lines = list(locked.recipients.select_related(*related).order_by("position", "pk"))
         _validate(locked, lines, decision_date, symbol)
         org = locked.issuing_organization
         register, number = register_take(
