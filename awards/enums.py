@@ -143,3 +143,45 @@ class WrittenChoice(models.TextChoices):
 
     APPROVE = "approve", _("Approve")
     REJECT = "reject", _("Reject")
+
+
+class ProposalStatus(models.TextChoices):
+    """The road of a proposal (hồ sơ đề nghị khen thưởng) to the level above."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned to a specialist")
+    CHECKED = "checked", _("Checked")
+    RETURNED = "returned", _("Returned for completion")
+    TO_COUNCIL = "to_council", _("Put to the council")
+    DECIDED = "decided", _("Decided")
+    ISSUED = "issued", _("Decision issued")
+
+
+class ProposalAction(models.TextChoices):
+    """One recorded step of a proposal's history."""
+
+    CREATED = "created", _("Created")
+    SUBMITTED = "submitted", _("Submitted")
+    RECALLED = "recalled", _("Recalled")
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned")
+    ITEM_CHECKED = "item_checked", _("Nominee checked")
+    CHECKED = "checked", _("Check completed")
+    RETURNED = "returned", _("Returned for completion")
+    TO_COUNCIL = "to_council", _("Put to the council")
+    ITEM_DECIDED = "item_decided", _("Nominee decided")
+    DECIDED = "decided", _("Decided")
+    DECISION_DRAFTED = "decision_drafted", _("Decision drafted")
+    ISSUED = "issued", _("Decision issued, results sent back")
+
+
+class CheckResult(models.TextChoices):
+    ELIGIBLE = "eligible", _("Meets the conditions")
+    NOT_ELIGIBLE = "not_eligible", _("Does not meet the conditions")
+
+
+class ItemDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")

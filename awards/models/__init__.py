@@ -29,6 +29,7 @@ from awards.models.nominations import (
     NominationEvent,
     PublicDisclosure,
 )
+from awards.models.proposals import Proposal, ProposalEvent, ProposalItem
 
 __all__ = [
     "AgendaItem",
@@ -53,6 +54,9 @@ __all__ = [
     "Nomination",
     "NominationDocument",
     "NominationEvent",
+    "Proposal",
+    "ProposalEvent",
+    "ProposalItem",
     "PublicDisclosure",
     "Register",
     "SessionAttendance",

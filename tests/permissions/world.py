@@ -23,7 +23,7 @@ from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
-from awards.models import Certificate, CertificateTemplate, PublicDisclosure
+from awards.models import Certificate, CertificateTemplate, Proposal, ProposalItem, PublicDisclosure
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
 from campaigns.models import CriterionRule, Participant
@@ -199,6 +199,10 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
     council, members = _council(root, prefix, secretary, member)
     sessions = _sessions(council, members, campaign, agenda_nominations, secretary)
     decisions = _decisions(root, campaign, unit_a, officer, signer, render=render)
+    proposal = Proposal.objects.create(
+        proposer=unit_a, recipient=root, session=sessions.closed, title=f"Đề nghị {prefix}", status="submitted"
+    )
+    ProposalItem.objects.create(proposal=proposal, nomination=agenda_nominations[2])
     sessions.voting_document = nomination_document_add(
         nomination=agenda_nominations[1], kind="other", upload=_pdf(), actor=officer
     )
@@ -242,6 +246,7 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         council_member=members[2],
         sessions=sessions,
         decisions=decisions,
+        proposal=proposal,
         award=own_award,
         prerequisite=prerequisite,
         record=AwardRecordFactory(organization=unit_a, created_by=officer),

@@ -106,6 +106,7 @@ def _detail_context(request, session, *, attendance_form=None) -> dict:
         "can_run": can_run,
         "ballots": sel.ballot_count(session) if session.status != SessionStatus.DRAFT else 0,
         "can_see_minutes": request.user.has_perm("awards.view_minutes_councilsession", session),
+        "can_propose": session.status == SessionStatus.CLOSED and request.user.has_perm("awards.add_proposal", session),
         **_voter_context(request, session),
     }
     if session.status != SessionStatus.DRAFT:

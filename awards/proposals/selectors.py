@@ -1,0 +1,28 @@
+"""Reads for proposals: the lists a user may see, one proposal with its nominees and its history."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from awards.models import Proposal
+from organizations.enums import Role
+from organizations.reach import reach_for
+
+
+def proposal_list_for_user(user, *, status: str = "") -> QuerySet[Proposal]:
+    """Proposals the user sent (officer of the proposer), received (officer, reviewer or signer of the recipient)
+    or was assigned to check."""
+    reach = reach_for(user)
+    visible = (
+        reach.below_q(Role.OFFICER, Role.ADMIN, prefix="proposer__")
+        | reach.below_q(Role.OFFICER, Role.ADMIN, Role.REVIEWER, Role.SIGNER, prefix="recipient__")
+        | Q(assigned_to=user)
+    )
+    qs = Proposal.objects.filter(visible).select_related("proposer", "recipient", "assigned_to")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at", "-pk")
+
+
+def proposal_get_for_user(user, *, pk: int) -> Proposal | None:
+    return proposal_list_for_user(user).select_related("session__council", "upper_decision").filter(pk=pk).first()
