@@ -20,12 +20,16 @@ from awards.models import (
     DecisionRecipient,
     DisciplinaryReview,
     DisclosureComment,
+    Holiday,
     Nomination,
     NominationDocument,
     NominationEvent,
+    Proposal,
+    ProposalEvent,
     PublicDisclosure,
     Register,
     SessionAttendance,
+    StepTimeLimit,
     WrittenVote,
 )
 
@@ -50,6 +54,33 @@ class AuthorityHolderAdmin(admin.ModelAdmin):
     list_display = ["authority", "organization_kind", "organization", "legal_basis"]
     list_filter = ["authority", "organization_kind"]
     raw_id_fields = ["organization"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """The working-day calendar (public holidays, Tết), edited per year."""
+
+    list_display = ["day", "name"]
+    date_hierarchy = "day"
+
+
+@admin.register(StepTimeLimit)
+class StepTimeLimitAdmin(admin.ModelAdmin):
+    list_display = ["status", "working_days", "legal_basis"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "proposer", "recipient", "status", "status_changed_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["proposer", "recipient", "session", "assigned_to", "upper_decision", "created_by"]
+
+
+@admin.register(ProposalEvent)
+class ProposalEventAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "action", "status", "actor", "created_at"]
+    list_filter = ["action"]
+    raw_id_fields = ["proposal"]
 
 
 @admin.register(NominationEvent)

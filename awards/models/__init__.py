@@ -29,7 +29,7 @@ from awards.models.nominations import (
     NominationEvent,
     PublicDisclosure,
 )
-from awards.models.proposals import Proposal, ProposalEvent, ProposalItem
+from awards.models.proposals import Holiday, Proposal, ProposalEvent, ProposalItem, StepTimeLimit
 
 __all__ = [
     "AgendaItem",
@@ -51,6 +51,7 @@ __all__ = [
     "DecisionRecipient",
     "DisciplinaryReview",
     "DisclosureComment",
+    "Holiday",
     "Nomination",
     "NominationDocument",
     "NominationEvent",
@@ -59,6 +60,7 @@ __all__ = [
     "ProposalItem",
     "PublicDisclosure",
     "Register",
+    "StepTimeLimit",
     "SessionAttendance",
     "WrittenVote",
 ]

@@ -44,6 +44,8 @@ class Proposal(TimeStampedModel):
         null=True,
         blank=True,
     )
+    # When the proposal entered its current status: the step's time limit counts from here.
+    status_changed_at = models.DateTimeField(_("in this status since"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
     upper_decision = models.ForeignKey(
@@ -123,3 +125,35 @@ class ProposalEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.get_action_display()}"
+
+
+class Holiday(TimeStampedModel):
+    """A day off in the working-day calendar (public holidays, Tết), kept per year as data."""
+
+    day = models.DateField(_("day"), unique=True)
+    name = models.CharField(_("name"), max_length=150)
+
+    class Meta:
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"
+
+
+class StepTimeLimit(TimeStampedModel):
+    """How many working days a proposal may stay in a status before it is overdue (e.g. received → checked: 5)."""
+
+    status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices, unique=True)
+    working_days = models.PositiveSmallIntegerField(_("working days"))
+    legal_basis = models.CharField(_("basis"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("time limit of a step")
+        verbose_name_plural = _("time limits of the steps")
+        ordering = ["status"]
+        constraints = [choices_check("status", ProposalStatus, "awards_steptimelimit_status_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.working_days}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from awards.models import Proposal
+from awards.models import Holiday, Proposal, StepTimeLimit
+from awards.proposals.workdays import add_working_days
 from organizations.enums import Role
 from organizations.reach import reach_for
 
@@ -26,3 +28,18 @@ def proposal_list_for_user(user, *, status: str = "") -> QuerySet[Proposal]:
 
 def proposal_get_for_user(user, *, pk: int) -> Proposal | None:
     return proposal_list_for_user(user).select_related("session__council", "upper_decision").filter(pk=pk).first()
+
+
+def set_due_dates(proposals) -> None:
+    """Give each proposal ``due_date`` (its status's limit in working days on the holiday calendar, counted from when
+    it entered the status; None without a limit) and ``is_overdue``. Two queries for the lot."""
+    limits = dict(StepTimeLimit.objects.values_list("status", "working_days"))
+    holidays = set(Holiday.objects.values_list("day", flat=True))
+    today = timezone.localdate()
+    for proposal in proposals:
+        days = limits.get(proposal.status)
+        if days is None or proposal.status_changed_at is None:
+            proposal.due_date, proposal.is_overdue = None, False
+            continue
+        proposal.due_date = add_working_days(timezone.localdate(proposal.status_changed_at), days, holidays)
+        proposal.is_overdue = today > proposal.due_date

@@ -50,7 +50,7 @@ def _move(proposal: Proposal, sources, target: str, action: str, *, actor, reaso
     """sources → target in one conditional UPDATE, then the event; refused if someone changed it first."""
     now = timezone.now()
     changed = Proposal.objects.filter(pk=proposal.pk, status__in=list(sources)).update(
-        status=target, updated_at=now, **fields
+        status=target, updated_at=now, status_changed_at=now, **fields
     )
     if changed != 1:
         current = Proposal.objects.filter(pk=proposal.pk).values_list("status", flat=True).first()
@@ -107,6 +107,7 @@ def proposal_create(*, session: CouncilSession, actor, cover_note: str = "") -> 
         session=session,
         title=f"Đề nghị khen thưởng – {session.title}",
         cover_note=(cover_note or "").strip(),
+        status_changed_at=timezone.now(),
         created_by=actor,
     )
     ProposalItem.objects.bulk_create(

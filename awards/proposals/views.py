@@ -41,6 +41,7 @@ def proposal_list(request):
     status = request.GET.get("status", "")
     status = status if status in ProposalStatus.values else ""
     context = paginate(request, sel.proposal_list_for_user(request.user, status=status))
+    sel.set_due_dates(context["object_list"])
     context |= {"status": status, "statuses": ProposalStatus.choices}
     return render(request, "awards/proposals/proposal_list.html", context)
 
@@ -76,6 +77,7 @@ def _specialists(proposal):
 @require_GET
 def proposal_detail(request, pk: int):
     proposal = proposal_for(request, pk, "awards.view_proposal")
+    sel.set_due_dates([proposal])
     items = list(
         proposal.items.select_related(
             "nomination__plan__award_type", "nomination__person", "nomination__organization"

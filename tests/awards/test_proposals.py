@@ -208,3 +208,38 @@ def test_two_specialists_acting_on_one_proposal_one_wins(client, road):
     assert _status(proposal) == "checked"
     assert ProposalEvent.objects.filter(proposal=proposal, action="checked").count() == 1
     assert Proposal.objects.get(pk=proposal.pk).assigned_to == road.specialist
+
+
+# --- time limits in working days ------------------------------------------------------------------------------
+
+
+def test_working_days_skip_weekends_and_holidays():
+    from datetime import date
+
+    from awards.proposals.workdays import add_working_days, working_days_between
+
+    tet = {date(2026, 2, day) for day in range(16, 21)}
+    assert add_working_days(date(2026, 2, 12), 2, tet) == date(2026, 2, 23)  # Thu → Fri, then Tết and a weekend
+    assert add_working_days(date(2026, 2, 13), 0, tet) == date(2026, 2, 13)
+    assert working_days_between(date(2026, 2, 12), date(2026, 2, 23), tet) == 2
+    with pytest.raises(ValueError):
+        add_working_days(date(2026, 2, 13), -1, tet)
+
+
+def test_a_proposal_left_too_long_with_the_desk_is_overdue(client, road):
+    from datetime import timedelta
+
+    from awards.models import Holiday, StepTimeLimit
+
+    proposal = _created(client, road)
+    _act(client, road.officer, proposal, "submit")
+    assert StepTimeLimit.objects.get(status="submitted").working_days == 2
+    assert Holiday.objects.filter(day="2026-02-16").exists()
+
+    fresh = client.get(reverse("awards:proposal-detail", args=[proposal.pk])).content.decode()
+    Proposal.objects.filter(pk=proposal.pk).update(status_changed_at=timezone.now() - timedelta(days=30))
+    late = client.get(reverse("awards:proposal-detail", args=[proposal.pk])).content.decode()
+    listing = client.get(reverse("awards:proposal-list")).content.decode()
+
+    assert "due " in fresh and "Overdue" not in fresh
+    assert "Overdue" in late and "Overdue" in listing
