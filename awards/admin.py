@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from awards.enums import DecisionStatus, NominationStatus, RecordSource, SessionStatus
 from awards.models import (
     AgendaItem,
+    AgendaRecusal,
+    AuthorityHolder,
     AwardDecision,
     AwardPlan,
     AwardPrerequisite,
@@ -19,11 +21,16 @@ from awards.models import (
     DecisionRecipient,
     DisciplinaryReview,
     DisclosureComment,
+    Holiday,
     Nomination,
     NominationDocument,
+    NominationEvent,
+    Proposal,
+    ProposalEvent,
     PublicDisclosure,
     Register,
     SessionAttendance,
+    StepTimeLimit,
     WrittenVote,
 )
 from common.admin import ProtectedAdminMixin
@@ -42,6 +49,7 @@ class AwardTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "name",
         "recipient_kind",
         "level",
+        "decided_by",
         "valid_from",
         "valid_to",
         "threshold_percent",
@@ -49,9 +57,58 @@ class AwardTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "minimum_rating",
         "is_active",
     ]
-    list_filter = ["category", "recipient_kind", "level", "is_active", "secret_ballot", "minimum_rating"]
+    list_filter = ["category", "recipient_kind", "level", "decided_by", "is_active", "secret_ballot", "minimum_rating"]
     search_fields = ["code", "name", "legal_basis", "threshold_basis", "conditions_basis"]
     inlines = [PrerequisiteInline]
+
+
+@admin.register(AuthorityHolder)
+class AuthorityHolderAdmin(admin.ModelAdmin):
+    """Who holds which deciding authority: by organisation kind or by name (#13)."""
+
+    list_display = ["authority", "organization_kind", "organization", "legal_basis"]
+    list_filter = ["authority", "organization_kind"]
+    raw_id_fields = ["organization"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """The working-day calendar (public holidays, Tết), edited per year."""
+
+    list_display = ["day", "name"]
+    date_hierarchy = "day"
+
+
+@admin.register(StepTimeLimit)
+class StepTimeLimitAdmin(admin.ModelAdmin):
+    list_display = ["status", "working_days", "legal_basis"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "proposer", "recipient", "status", "status_changed_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["proposer", "recipient", "session", "assigned_to", "upper_decision", "created_by"]
+
+
+@admin.register(ProposalEvent)
+class ProposalEventAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "action", "status", "actor", "created_at"]
+    list_filter = ["action"]
+    raw_id_fields = ["proposal"]
+
+
+@admin.register(NominationEvent)
+class NominationEventAdmin(admin.ModelAdmin):
+    list_display = ["nomination", "kind", "actor", "created_at"]
+    list_filter = ["kind"]
+    raw_id_fields = ["nomination"]
+
+
+@admin.register(AgendaRecusal)
+class AgendaRecusalAdmin(admin.ModelAdmin):
+    list_display = ["item", "member", "reason"]
+    raw_id_fields = ["item", "member"]
 
 
 @admin.register(AwardPrerequisite)

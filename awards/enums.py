@@ -25,6 +25,15 @@ class AwardLevel(models.TextChoices):
     ORGANIZATION = "organization", _("Own title of an organisation")
 
 
+class DecidingAuthority(models.TextChoices):
+    """Who decides an award (thẩm quyền quyết định khen thưởng): the data an organisation's authority is read from."""
+
+    OWN = "own", _("The organisation itself (its own titles, its head's Giấy khen and grassroots titles)")
+    PROVINCE_MINISTRY = "province_ministry", _("The head of a ministry, central body or province")
+    PRIME_MINISTER = "prime_minister", _("The Prime Minister")
+    PRESIDENT = "president", _("The President")
+
+
 class ThresholdBase(models.TextChoices):
     ALL_MEMBERS = "all", _("of all council members")
     PRESENT = "present", _("of the members present")
@@ -64,6 +73,12 @@ class NominationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class NominationEventKind(models.TextChoices):
+    ADDED = "added", _("Added by hand")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    RESTORED = "restored", _("Nominated again")
+
+
 class DocumentKind(models.TextChoices):
     COVER_REQUEST = "cover_request", _("Cover request (tờ trình)")
     ACHIEVEMENT_REPORT = "achievement_report", _("Achievement report (báo cáo thành tích)")
@@ -91,6 +106,11 @@ class VoteChoice(models.TextChoices):
     APPROVE = "approve", _("Approve")
     REJECT = "reject", _("Reject")
     ABSTAIN = "abstain", _("Abstain")
+
+
+class RecusalReason(models.TextChoices):
+    NOMINEE = "nominee", _("is the nominee")
+    UNIT_HEAD = "unit_head", _("heads the nominated unit")
 
 
 class AgendaResult(models.TextChoices):
@@ -132,3 +152,45 @@ class WrittenChoice(models.TextChoices):
 
     APPROVE = "approve", _("Approve")
     REJECT = "reject", _("Reject")
+
+
+class ProposalStatus(models.TextChoices):
+    """The road of a proposal (hồ sơ đề nghị khen thưởng) to the level above."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned to a specialist")
+    CHECKED = "checked", _("Checked")
+    RETURNED = "returned", _("Returned for completion")
+    TO_COUNCIL = "to_council", _("Put to the council")
+    DECIDED = "decided", _("Decided")
+    ISSUED = "issued", _("Decision issued")
+
+
+class ProposalAction(models.TextChoices):
+    """One recorded step of a proposal's history."""
+
+    CREATED = "created", _("Created")
+    SUBMITTED = "submitted", _("Submitted")
+    RECALLED = "recalled", _("Recalled")
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned")
+    ITEM_CHECKED = "item_checked", _("Nominee checked")
+    CHECKED = "checked", _("Check completed")
+    RETURNED = "returned", _("Returned for completion")
+    TO_COUNCIL = "to_council", _("Put to the council")
+    ITEM_DECIDED = "item_decided", _("Nominee decided")
+    DECIDED = "decided", _("Decided")
+    DECISION_DRAFTED = "decision_drafted", _("Decision drafted")
+    ISSUED = "issued", _("Decision issued, results sent back")
+
+
+class CheckResult(models.TextChoices):
+    ELIGIBLE = "eligible", _("Meets the conditions")
+    NOT_ELIGIBLE = "not_eligible", _("Does not meet the conditions")
+
+
+class ItemDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")

@@ -5,3 +5,4 @@ from awards.councils import permissions as council_permissions  # noqa: F401
 from awards.decisions import permissions as decision_permissions  # noqa: F401
 from awards.ledger import permissions as ledger_permissions  # noqa: F401
 from awards.nominations import permissions as nomination_permissions  # noqa: F401
+from awards.proposals import permissions as proposal_permissions  # noqa: F401

@@ -5,6 +5,7 @@ from awards.councils.urls import urlpatterns as council_urlpatterns
 from awards.decisions.urls import urlpatterns as decision_urlpatterns
 from awards.ledger.urls import urlpatterns as ledger_urlpatterns
 from awards.nominations.urls import urlpatterns as nomination_urlpatterns
+from awards.proposals.urls import urlpatterns as proposal_urlpatterns
 
 app_name = "awards"
 
@@ -14,4 +15,5 @@ urlpatterns = [
     *nomination_urlpatterns,
     *council_urlpatterns,
     *decision_urlpatterns,
+    *proposal_urlpatterns,
 ]

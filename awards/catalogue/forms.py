@@ -7,7 +7,7 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from awards.catalogue.services import RULE_FIELDS
-from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind
+from awards.enums import AwardCategory, AwardLevel, DecidingAuthority, PrerequisiteScope, RecipientKind
 from awards.models import AwardType
 from organizations.models import Organization
 
@@ -45,9 +45,15 @@ class AwardTypeForm(forms.Form):
         self.fields["threshold_percent"].widget.attrs.update({"min": "0.01", "max": "100", "step": "0.01"})
         self.fields["minimum_points"].widget.attrs.update({"min": "0", "step": "0.01"})
         self.fields["valid_from"].required = True
+        # Left out (an older form, an API client): keep the row's authority, else the organisation's own.
+        self.fields["decided_by"].required = False
+        self.kept_decided_by = award_type.decided_by if award_type is not None else DecidingAuthority.OWN
         self.helper = FormHelper()
         labels = {"create": _("Add to the catalogue"), "update": _("Save"), "version": _("Create the new version")}
         self.helper.add_input(Submit("submit", labels[mode]))
+
+    def clean_decided_by(self):
+        return self.cleaned_data.get("decided_by") or self.kept_decided_by
 
 
 class PrerequisiteForm(forms.Form):

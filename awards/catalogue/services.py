@@ -23,6 +23,7 @@ RULE_FIELDS = (
     "category",
     "recipient_kind",
     "level",
+    "decided_by",
     "legal_basis",
     "valid_from",
     "valid_to",

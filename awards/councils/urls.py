@@ -28,6 +28,12 @@ urlpatterns: list = [
     path("sessions/<id:pk>/start/", council_session_views.session_step, {"step": "start"}, name="session-start"),
     path("sessions/<id:pk>/close/", council_session_views.session_step, {"step": "close"}, name="session-close"),
     path("sessions/<id:pk>/ballot/", council_ballot_views.ballot_paper, name="session-ballot"),
+    path("sessions/<id:pk>/items/<id:item_pk>/", council_ballot_views.item_dossier, name="agenda-item-dossier"),
+    path(
+        "sessions/<id:pk>/items/<id:item_pk>/documents/<id:doc_pk>/",
+        council_ballot_views.item_document_download,
+        name="agenda-item-document",
+    ),
     path("sessions/<id:pk>/minutes.pdf", council_session_views.minutes_download, name="session-minutes"),
     path("sessions/<id:pk>/minutes/details/", council_minutes_views.minutes_details, name="session-minutes-details"),
     path(

@@ -10,11 +10,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards.catalogue.authority import awards_within_authority
 from awards.decisions.numbering import symbol_is_valid
 from awards.decisions.services.drafts import HEADER_FIELDS
 from awards.documents import DEFAULT_CALIBRATION, validate_calibration
 from awards.enums import DecisionKind
-from awards.models import AwardDecision, AwardType, CertificateTemplate, DecisionRecipient
+from awards.models import AwardDecision, CertificateTemplate, DecisionRecipient
 from campaigns.models import Campaign
 from common.forms import BoundedJSONField
 from organizations.models import Organization, Person
@@ -106,7 +107,9 @@ class RecipientForm(forms.ModelForm):
             self.fields["organization"].queryset = Organization.objects.filter(path__startswith=org.path)
             self.fields["person"].help_text = _("An individual, or …")
             self.fields["organization"].help_text = _("… a collective (exactly one of the two).")
-        self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True).order_by("name", "-valid_from")
+        # Only the awards the issuing organisation may decide; anything else is proposed to the level above.
+        within = awards_within_authority(org)
+        self.fields["award_type"].queryset = within.filter(is_active=True).order_by("name", "-valid_from")
         self.helper = _helper(_("Save"))
 
     def clean(self):

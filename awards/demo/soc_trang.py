@@ -268,6 +268,7 @@ def _disclose(campaign: Campaign, officer) -> None:
         campaign=campaign,
         actor=officer,
         starts_at=DISCLOSURE_STARTS,
+        now=DISCLOSURE_STARTS,
         note="Công khai kết quả chấm điểm và danh sách đề nghị biểu dương trên trang thông tin điện tử của Ban.",
     )
     disclosure_services.disclosure_comment_add(

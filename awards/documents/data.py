@@ -128,3 +128,6 @@ class MinutesData:
     present_names: Sequence[str] = field(default_factory=tuple)
     committee: Sequence[str] = field(default_factory=tuple)  # Ban kiểm phiếu, its head first
     written_votes: Sequence[MinutesWrittenVote] = field(default_factory=tuple)
+    scheduled_at: datetime | None = None  # when the session was scheduled (printed with an early opening)
+    early_opening_reason: str = ""  # why it was opened before the scheduled time
+    recusals: Sequence[str] = field(default_factory=tuple)  # "Name không biểu quyết đối với X (là …)"

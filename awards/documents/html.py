@@ -196,6 +196,8 @@ def minutes_html(data: MinutesData) -> str:
             "ended": _time_text(data.ended_at),
             "meeting_day": short_date(data.started_at.date()) if data.started_at else short_date(data.date),
             "ended_day": "" if same_day or not data.ended_at else short_date(data.ended_at.date()),
+            "scheduled": _time_text(data.scheduled_at),
+            "scheduled_day": short_date(data.scheduled_at.date()) if data.scheduled_at else "",
             "has_written_votes": bool(data.written_votes),
             "written_groups": _written_groups(data.written_votes),
             "recorder_lines": ["THƯ KÝ"],

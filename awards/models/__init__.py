@@ -1,8 +1,9 @@
 """The awards app's models, one module per part of the domain."""
 
-from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
+from awards.models.catalogue import AuthorityHolder, AwardPrerequisite, AwardType, DisciplinaryReview
 from awards.models.councils import (
     AgendaItem,
+    AgendaRecusal,
     BallotCast,
     Council,
     CouncilMember,
@@ -20,10 +21,20 @@ from awards.models.decisions import (
     Register,
 )
 from awards.models.history import AwardRecord
-from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
+from awards.models.nominations import (
+    AwardPlan,
+    DisclosureComment,
+    Nomination,
+    NominationDocument,
+    NominationEvent,
+    PublicDisclosure,
+)
+from awards.models.proposals import Holiday, Proposal, ProposalEvent, ProposalItem, StepTimeLimit
 
 __all__ = [
     "AgendaItem",
+    "AgendaRecusal",
+    "AuthorityHolder",
     "AwardDecision",
     "AwardPlan",
     "AwardPrerequisite",
@@ -40,10 +51,16 @@ __all__ = [
     "DecisionRecipient",
     "DisciplinaryReview",
     "DisclosureComment",
+    "Holiday",
     "Nomination",
     "NominationDocument",
+    "NominationEvent",
+    "Proposal",
+    "ProposalEvent",
+    "ProposalItem",
     "PublicDisclosure",
     "Register",
+    "StepTimeLimit",
     "SessionAttendance",
     "WrittenVote",
 ]

@@ -6,9 +6,18 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import AwardCategory, AwardLevel, PrerequisiteScope, RecipientKind, TaskRating, ThresholdBase
+from awards.enums import (
+    AwardCategory,
+    AwardLevel,
+    DecidingAuthority,
+    PrerequisiteScope,
+    RecipientKind,
+    TaskRating,
+    ThresholdBase,
+)
 from awards.models._common import PERCENT, POINTS, RecipientMixin, one_recipient_check
 from common.db import TimeStampedModel, choices_check
+from organizations.enums import OrganizationKind
 
 
 class AwardType(TimeStampedModel):
@@ -25,6 +34,16 @@ class AwardType(TimeStampedModel):
     category = models.CharField(_("category"), max_length=20, choices=AwardCategory.choices)
     recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=RecipientKind.choices)
     level = models.CharField(_("awarding level"), max_length=20, choices=AwardLevel.choices)
+    decided_by = models.CharField(
+        _("decided by"),
+        max_length=20,
+        choices=DecidingAuthority.choices,
+        default=DecidingAuthority.OWN,
+        help_text=_(
+            "Who may issue the decision. Anything above the organisation's own authority becomes a proposal to the "
+            "level above."
+        ),
+    )
     owner = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("defined by"),
@@ -83,6 +102,7 @@ class AwardType(TimeStampedModel):
             choices_check("category", AwardCategory, "awards_awardtype_category_valid"),
             choices_check("recipient_kind", RecipientKind, "awards_awardtype_recipient_kind_valid"),
             choices_check("level", AwardLevel, "awards_awardtype_level_valid"),
+            choices_check("decided_by", DecidingAuthority, "awards_awardtype_decided_by_valid"),
             choices_check("threshold_base", ThresholdBase, "awards_awardtype_threshold_base_valid"),
             models.CheckConstraint(
                 condition=Q(minimum_rating="") | Q(minimum_rating__in=TaskRating.values),
@@ -160,3 +180,42 @@ class DisciplinaryReview(RecipientMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.recipient} ({self.start_date})"
+
+
+class AuthorityHolder(TimeStampedModel):
+    """Who holds a deciding authority: every organisation of a kind (ministries, provinces) or one named organisation
+    (the Government office for the Prime Minister, a central Party body, a city's Party committee …), with the basis.
+
+    The authority "own" needs no row: every organisation decides its own titles and its head's Giấy khen.
+    """
+
+    authority = models.CharField(_("authority"), max_length=20, choices=DecidingAuthority.choices)
+    organization_kind = models.CharField(
+        _("every organisation of the kind"), max_length=30, choices=OrganizationKind.choices, blank=True
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        related_name="authorities",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("deciding authority")
+        verbose_name_plural = _("deciding authorities")
+        ordering = ["authority", "organization_kind", "organization__path"]
+        constraints = [
+            choices_check("authority", DecidingAuthority, "awards_authorityholder_authority_valid"),
+            models.CheckConstraint(
+                condition=(Q(organization_kind="") & Q(organization__isnull=False))
+                | (~Q(organization_kind="") & Q(organization__isnull=True)),
+                name="awards_authorityholder_kind_or_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        holder = self.organization or self.get_organization_kind_display()
+        return f"{holder}: {self.get_authority_display()}"

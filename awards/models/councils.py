@@ -11,7 +11,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import AgendaResult, CouncilRole, RenderStatus, SessionStatus, ThresholdBase, WrittenChoice
+from awards.enums import (
+    AgendaResult,
+    CouncilRole,
+    RecusalReason,
+    RenderStatus,
+    SessionStatus,
+    ThresholdBase,
+    WrittenChoice,
+)
 from awards.models._common import PERCENT
 from common.db import TimeStampedModel, choices_check
 from organizations.enums import DocumentStyle
@@ -86,6 +94,11 @@ class CouncilSession(TimeStampedModel):
     members_total = models.PositiveSmallIntegerField(_("members"), default=0)
     present_count = models.PositiveSmallIntegerField(_("present"), default=0)
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    early_opening_reason = models.TextField(
+        _("reason for opening before the scheduled time"),
+        blank=True,
+        help_text=_("Required when the session is opened before its scheduled time; printed in the minutes."),
+    )
     voting_started_at = models.DateTimeField(_("voting started at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     secretary = models.ForeignKey(
@@ -202,6 +215,31 @@ class AgendaItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.session}: {self.nomination}"
+
+
+class AgendaRecusal(TimeStampedModel):
+    """A council member who does not vote on one item: the nominee themself, or the head of the nominated unit.
+
+    Recorded when voting starts; the member's ballot paper leaves the item out and the minutes name the recusal.
+    """
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), related_name="recusals", on_delete=models.CASCADE
+    )
+    member = models.ForeignKey(CouncilMember, verbose_name=_("member"), related_name="+", on_delete=models.PROTECT)
+    reason = models.CharField(_("reason"), max_length=20, choices=RecusalReason.choices)
+
+    class Meta:
+        verbose_name = _("recusal")
+        verbose_name_plural = _("recusals")
+        ordering = ["item", "member__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "member"], name="awards_agendarecusal_once"),
+            choices_check("reason", RecusalReason, "awards_agendarecusal_reason_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.item} ({self.get_reason_display()})"
 
 
 class BallotCast(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from awards.enums import DocumentKind, NominationSource, NominationStatus
+from awards.enums import DocumentKind, NominationEventKind, NominationSource, NominationStatus
 from awards.models._common import POINTS, RecipientMixin, one_recipient_check
 from common.db import TimeStampedModel, choices_check
 from common.uploads import server_file_name
@@ -113,6 +113,28 @@ class Nomination(RecipientMixin, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.recipient} – {self.plan.award_type}"
+
+
+class NominationEvent(TimeStampedModel):
+    """One step of a nomination's history (added by hand, withdrawn, nominated again): who, when, why."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("nomination"), related_name="events", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("step"), max_length=20, choices=NominationEventKind.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), related_name="+", on_delete=models.SET_NULL, null=True
+    )
+
+    class Meta:
+        verbose_name = _("nomination history step")
+        verbose_name_plural = _("nomination history")
+        ordering = ["nomination", "created_at", "pk"]
+        constraints = [choices_check("kind", NominationEventKind, "awards_nominationevent_kind_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.nomination}: {self.get_kind_display()}"
 
 
 def nomination_document_path(instance, filename: str) -> str:

@@ -28,6 +28,8 @@ PASSING = {
 }
 HIDDEN = {nr.NOT_ELIGIBLE}  # repeats what the failed reasons already say
 NOT_IN_RANKING = "not_in_ranking"  # {}: the recipient is not (or no longer) in the current overall ranking
+NOT_SUBMITTED = "not_submitted"  # {}: the participant did not submit: no score, never nominated
+NOT_CLASSIFIED = "not_classified"  # {}: a rule of the table left the participant not classified (no rank)
 
 
 def to_json(value):
@@ -120,6 +122,10 @@ def _bars(code: str, params: dict) -> str | None:
         return _("Under disciplinary review: cannot be commended.")
     if code == NOT_IN_RANKING:
         return _("Not in the current overall ranking.")
+    if code == NOT_SUBMITTED:
+        return _("Did not submit a self-assessment: cannot be nominated.")
+    if code == NOT_CLASSIFIED:
+        return _("Not classified by the scoring table's rules: cannot be nominated.")
     return None
 
 

@@ -173,6 +173,7 @@ def _finish(run: RankingRun, *, count: int, inputs: ranking_sql.RankingInputs) -
     run.is_current = is_current
     run.inputs = {**inputs.as_json(), "combination": run.campaign.phase_combination, "tie_break": run.tie_break}
     run.save(update_fields=["status", "finished_at", "participant_count", "is_current", "inputs", "updated_at"])
+    outbox.enqueue("awards.nominations_recheck", campaign_id=run.campaign_id)  # #13: open nominations judged again
 
 
 def ranking_compute(*, run_id: int) -> RankingRun | None:

@@ -38,9 +38,8 @@ def _url(name, campaign, *args):
 
 
 def _published(campaign, officer, *, started_days_ago=0, days=5):
-    return dsvc.disclosure_publish(
-        campaign=campaign, actor=officer, days=days, starts_at=timezone.now() - timedelta(days=started_days_ago)
-    )
+    starts_at = timezone.now() - timedelta(days=started_days_ago)
+    return dsvc.disclosure_publish(campaign=campaign, actor=officer, days=days, starts_at=starts_at, now=starts_at)
 
 
 def test_officer_publishes_for_the_awards_default_days(client, officer, setup):

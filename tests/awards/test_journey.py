@@ -25,7 +25,15 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from awards.enums import NominationStatus
-from awards.models import AwardDecision, AwardType, Certificate, CouncilSession, Nomination, PublicDisclosure
+from awards.models import (
+    AuthorityHolder,
+    AwardDecision,
+    AwardType,
+    Certificate,
+    CouncilSession,
+    Nomination,
+    PublicDisclosure,
+)
 from campaigns.models import Participant, Tier
 from organizations.enums import Role
 from tests.awards.nomination_factories import campaign_2024
@@ -459,6 +467,8 @@ def _revoke_the_flag(j: Journey, decision, capture) -> AwardDecision:
 
 def test_the_whole_awards_journey_through_the_web_ui(journey, org_tree, django_capture_on_commit_callbacks):
     j, capture, root = journey, django_capture_on_commit_callbacks, org_tree["root"]
+    # The root decides the province-level flag itself (as a province's body would): #13's authority is data.
+    AuthorityHolder.objects.create(authority="province_ministry", organization=root, legal_basis="Điều 78 Luật TĐKT")
     _compute_ranking(j, capture)
     _plan_and_nominate(j)
     _disclose(j)

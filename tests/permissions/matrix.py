@@ -197,6 +197,19 @@ MATRIX: dict[str, dict[str, E | int]] = {
     },
     "awards:session-detail": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
     "awards:session-minutes": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
+    # Proposals to the level above (#13): unit A proposes to root. Root's officers and admin are its desk (and, by
+    # tree reach, officers of unit A too); root's reviewer and signer see what root received; nobody else sees it.
+    "awards:proposal-list": {"GET": 200, "POST": 405},
+    "awards:proposal-create": {
+        "GET": E(404, officer=200, admin=200, member=403, secretary=403),
+        "POST": E(404, officer=302, admin=302, member=403, secretary=403),
+    },
+    "awards:proposal-detail": {"GET": E(404, officer=200, admin=200, reviewer=200, signer=200), "POST": 405},
+    "awards:proposal-act": {"GET": 405, "POST": E(404, officer=302, admin=302, reviewer=302, signer=302)},
+    "awards:proposal-history": {"GET": E(404, officer=200, admin=200, reviewer=200, signer=200), "POST": 405},
+    # An agenda item's dossier (ranking snapshot, eligibility, files) for whoever sees the session (#13).
+    "awards:agenda-item-dossier": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
+    "awards:agenda-item-document": {"GET": E(404, officer=200, member=200, secretary=200, admin=200), "POST": 405},
     # The secretary's pages for the minutes while voting (the member here is present: a written vote is refused).
     "awards:session-minutes-details": {
         "GET": E(404, officer=403, member=403, secretary=200, admin=403),

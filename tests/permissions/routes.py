@@ -188,6 +188,17 @@ KWARGS: dict[str, dict[str, str]] = {
     "awards:session-close": {"pk": "sessions.voting"},
     "awards:session-ballot": {"pk": "sessions.voting"},
     "awards:session-minutes": {"pk": "sessions.closed"},
+    "awards:proposal-list": {},
+    "awards:proposal-create": {"pk": "sessions.closed"},
+    "awards:proposal-detail": {"pk": "proposal"},
+    "awards:proposal-act": {"pk": "proposal"},
+    "awards:proposal-history": {"pk": "proposal"},
+    "awards:agenda-item-dossier": {"pk": "sessions.voting", "item_pk": "sessions.voting_item"},
+    "awards:agenda-item-document": {
+        "pk": "sessions.voting",
+        "item_pk": "sessions.voting_item",
+        "doc_pk": "sessions.voting_document",
+    },
     "awards:session-minutes-details": {"pk": "sessions.voting"},
     "awards:session-written-votes": {"pk": "sessions.voting", "member_pk": "council_member"},
     # awards: decisions and certificates

@@ -23,7 +23,7 @@ from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
-from awards.models import Certificate, CertificateTemplate, PublicDisclosure
+from awards.models import Certificate, CertificateTemplate, Proposal, ProposalItem, PublicDisclosure
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
 from campaigns.models import CriterionRule, Participant
@@ -137,7 +137,7 @@ def _sessions(council, members, campaign, nominations, secretary):
     item = council_services.agenda_add(session=draft, nomination=nominations[0])
     for session, nomination in ((voting, nominations[1]), (closed, nominations[2])):
         council_services.agenda_add(session=session, nomination=nomination)
-        ballot.session_open(session=session, actor=secretary)
+        ballot.session_open(session=session, actor=secretary, early_reason="Họp sớm theo chỉ đạo của Thường trực")
         ballot.attendance_record(session=session, present_member_ids=[m.pk for m in members])
         ballot.voting_start(session=session, actor=secretary)
     for seat in members:
@@ -145,7 +145,8 @@ def _sessions(council, members, campaign, nominations, secretary):
         ballot.ballot_cast(session=closed, member=seat, choices=choices)
     ballot.voting_close(session=closed, actor=secretary)
     minutes_services.minutes_render(session_id=closed.pk)
-    return SimpleNamespace(draft=draft, voting=voting, closed=closed, agenda_item=item)
+    voting_item = voting.agenda.get()
+    return SimpleNamespace(draft=draft, voting=voting, closed=closed, agenda_item=item, voting_item=voting_item)
 
 
 def _decisions(root, campaign, unit, officer, signer, *, render: bool):
@@ -198,6 +199,13 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
     council, members = _council(root, prefix, secretary, member)
     sessions = _sessions(council, members, campaign, agenda_nominations, secretary)
     decisions = _decisions(root, campaign, unit_a, officer, signer, render=render)
+    proposal = Proposal.objects.create(
+        proposer=unit_a, recipient=root, session=sessions.closed, title=f"Đề nghị {prefix}", status="submitted"
+    )
+    ProposalItem.objects.create(proposal=proposal, nomination=agenda_nominations[2])
+    sessions.voting_document = nomination_document_add(
+        nomination=agenda_nominations[1], kind="other", upload=_pdf(), actor=officer
+    )
 
     own_award = custom_award(f"{prefix}RIENG", percent=50, base="present", inclusive=False, owner=root)
     prerequisite = catalogue_services.prerequisite_add(
@@ -238,6 +246,7 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         council_member=members[2],
         sessions=sessions,
         decisions=decisions,
+        proposal=proposal,
         award=own_award,
         prerequisite=prerequisite,
         record=AwardRecordFactory(organization=unit_a, created_by=officer),

@@ -27,9 +27,18 @@ from awards import registers
 from awards.catalogue.selectors import award_type_in_force
 from awards.councils import tally as ballot_rules
 from awards.councils.services.councils import _voting_block_reason
-from awards.enums import AgendaResult, NominationStatus, RegisterKind, SessionStatus, VoteChoice, WrittenChoice
+from awards.enums import (
+    AgendaResult,
+    NominationStatus,
+    RecusalReason,
+    RegisterKind,
+    SessionStatus,
+    VoteChoice,
+    WrittenChoice,
+)
 from awards.models import (
     AgendaItem,
+    AgendaRecusal,
     BallotCast,
     CouncilMember,
     CouncilSession,
@@ -39,6 +48,8 @@ from awards.models import (
 )
 from common.documents import document_number
 from organizations.audit import audit_record
+from organizations.enums import Role
+from organizations.models import Membership, Person
 
 TALLY_FIELDS = {
     VoteChoice.APPROVE: "approve_count",
@@ -67,13 +78,25 @@ def _copy_state(target: CouncilSession, source: CouncilSession) -> CouncilSessio
     return target
 
 
-def session_open(*, session: CouncilSession, actor, now=None) -> CouncilSession:
+def session_open(*, session: CouncilSession, actor, now=None, early_reason: str = "") -> CouncilSession:
     """In preparation → open: one attendance row (absent) per active member; the actor is the session's secretary.
 
-    ``now`` (default: the current time) is when the meeting starts, printed on the minutes.
+    ``now`` (default: the current time) is when the meeting starts, printed on the minutes. Opening before the
+    scheduled time needs ``early_reason``, which the minutes print.
     """
+    now = now or timezone.now()
+    early_reason = (early_reason or "").strip()
     with transaction.atomic():
         locked = _locked(session, SessionStatus.DRAFT)
+        if now < locked.scheduled_at and not early_reason:
+            raise ValidationError(
+                _(
+                    "The session is scheduled for %(time)s: give the reason for opening it earlier (the minutes "
+                    "print it)."
+                )
+                % {"time": timezone.localtime(locked.scheduled_at).strftime("%H:%M %d/%m/%Y")},
+                code="early",
+            )
         if not locked.agenda.exists():
             raise ValidationError(_("Put at least one nomination on the agenda first."), code="empty_agenda")
         members = list(CouncilMember.objects.filter(council_id=locked.council_id, is_active=True))
@@ -82,9 +105,15 @@ def session_open(*, session: CouncilSession, actor, now=None) -> CouncilSession:
         SessionAttendance.objects.bulk_create(
             [SessionAttendance(session=locked, member=member, is_present=False) for member in members]
         )
-        locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, now or timezone.now(), actor
+        locked.status, locked.opened_at, locked.secretary = SessionStatus.OPEN, now, actor
+        locked.early_opening_reason = early_reason if now < locked.scheduled_at else ""
         locked.members_total, locked.present_count = len(members), 0
-        locked.save(update_fields=["status", "opened_at", "secretary", "members_total", "present_count", "updated_at"])
+        locked.save(
+            update_fields=[
+                "status", "opened_at", "secretary", "members_total", "present_count", "early_opening_reason",
+                "updated_at",
+            ]
+        )  # fmt: skip
         _audit(locked, actor, "session.open", SessionStatus.DRAFT, {"members_total": len(members)})
     return _copy_state(session, locked)
 
@@ -163,6 +192,7 @@ def voting_start(*, session: CouncilSession, actor, now=None) -> CouncilSession:
         items = list(locked.agenda.select_related("nomination__plan__award_type", "nomination__person"))
         for item in items:
             _start_item(item, locked, now=now)
+        _record_recusals(locked, items)
         locked.status, locked.voting_started_at = SessionStatus.VOTING, now
         locked.save(update_fields=["status", "voting_started_at", "updated_at"])
         _audit(locked, actor, "session.voting_start", SessionStatus.OPEN, {"present_count": locked.present_count})
@@ -196,9 +226,47 @@ def _start_item(item: AgendaItem, session: CouncilSession, *, now) -> None:
     )
 
 
-def _checked_choices(session: CouncilSession, choices: Mapping[int, str]) -> dict[str, list[int]]:
-    """{tally field: [item ids]} from one ballot paper; every agenda item needs exactly one valid choice."""
-    item_ids = set(AgendaItem.objects.filter(session=session).values_list("pk", flat=True))
+def recusal_reasons(items, members) -> dict[tuple[int, int], str]:
+    """{(item id, member id): reason} for members who may not vote on an item: the nominee themself, or a signer
+    (the head) of the nominated unit."""
+    members = list(members)
+    people = dict(Person.objects.filter(user_id__in=[m.user_id for m in members]).values_list("user_id", "pk"))
+    unit_ids = [item.nomination.organization_id for item in items if item.nomination.organization_id]
+    heads = set(
+        Membership.objects.filter(
+            organization_id__in=unit_ids, role=Role.SIGNER, user_id__in=[m.user_id for m in members]
+        ).values_list("organization_id", "user_id")
+    )
+    found = {}
+    for item in items:
+        nomination = item.nomination
+        for member in members:
+            if nomination.person_id and people.get(member.user_id) == nomination.person_id:
+                found[(item.pk, member.pk)] = RecusalReason.NOMINEE
+            elif nomination.organization_id and (nomination.organization_id, member.user_id) in heads:
+                found[(item.pk, member.pk)] = RecusalReason.UNIT_HEAD
+    return found
+
+
+def _record_recusals(session: CouncilSession, items) -> None:
+    members = CouncilMember.objects.filter(council_id=session.council_id, is_active=True)
+    AgendaRecusal.objects.bulk_create(
+        AgendaRecusal(item_id=item_id, member_id=member_id, reason=reason)
+        for (item_id, member_id), reason in recusal_reasons(items, members).items()
+    )
+
+
+def ballot_items(session: CouncilSession, member: CouncilMember):
+    """The agenda items on ``member``'s ballot paper: every item but those they are recused from."""
+    return AgendaItem.objects.filter(session=session).exclude(recusals__member=member)
+
+
+def _checked_choices(
+    session: CouncilSession, choices: Mapping[int, str], member: CouncilMember
+) -> dict[str, list[int]]:
+    """{tally field: [item ids]} from one ballot paper; every item on it needs exactly one valid choice (an item
+    the member is recused from is not on it)."""
+    item_ids = set(ballot_items(session, member).values_list("pk", flat=True))
     if set(choices) != item_ids or any(choice not in VoteChoice.values for choice in choices.values()):
         raise ValidationError(_("Choose approve, reject or abstain for every nomination."), code="incomplete")
     grouped: dict[str, list[int]] = {}
@@ -220,7 +288,7 @@ def ballot_cast(*, session: CouncilSession, member: CouncilMember, choices: Mapp
             raise ValidationError(_("Only members of this council can vote."), code="not_member")
         if not SessionAttendance.objects.filter(session=locked, member=member, is_present=True).exists():
             raise ValidationError(_("Only members recorded as present can vote."), code="absent")
-        grouped = _checked_choices(locked, choices)
+        grouped = _checked_choices(locked, choices, member)
         try:
             with transaction.atomic():
                 BallotCast.objects.create(session=locked, member=member)

@@ -20,7 +20,7 @@ from awards.councils.services.ballots import quorum_status
 from awards.documents import MinutesData, MinutesRow, MinutesThreshold, render_minutes
 from awards.documents.data import MinutesWrittenVote
 from awards.enums import AgendaResult, CouncilRole, SessionStatus, WrittenChoice
-from awards.models import AgendaItem, CouncilMember, CouncilSession, CountingCommitteeSeat, WrittenVote
+from awards.models import AgendaItem, AgendaRecusal, CouncilMember, CouncilSession, CountingCommitteeSeat, WrittenVote
 from common.documents import STATE
 from common.pdf.once import PdfSlot, render_pdf_once
 from common.pdf.signing import sign_pdf
@@ -89,6 +89,11 @@ def written_votes_record(
         items = set(AgendaItem.objects.filter(session=locked).values_list("pk", flat=True))
         if not set(votes) <= items or any(choice not in WrittenChoice.values for choice, _text in votes.values()):
             raise ValidationError(_("Choose approve or reject for the nominations on the agenda."), code="invalid")
+        recused = set(
+            AgendaRecusal.objects.filter(item__session=locked, member=member).values_list("item_id", flat=True)
+        )
+        if set(votes) & recused:
+            raise ValidationError(_("The member is recused from a nomination and does not vote on it."), code="recused")
         WrittenVote.objects.filter(session=locked, member=member).exclude(item_id__in=list(votes)).delete()
         for item_id, (choice, opinion) in votes.items():
             WrittenVote.objects.update_or_create(
@@ -224,7 +229,25 @@ def minutes_data(session: CouncilSession) -> MinutesData:
         absent_names=[row.member.full_name for row in attendance if not row.is_present],
         committee=[seat.member.full_name for seat in committee],
         written_votes=_written_votes(session),
+        scheduled_at=timezone.localtime(session.scheduled_at) if session.early_opening_reason else None,
+        early_opening_reason=session.early_opening_reason,
+        recusals=recusal_lines(session),
     )
+
+
+RECUSAL_TEXT = {"nominee": "là người được đề nghị", "unit_head": "là người đứng đầu đơn vị được đề nghị"}
+
+
+def recusal_lines(session: CouncilSession) -> list[str]:
+    """The minutes' line per recusal (Vietnamese, the document's language): who did not vote on which item, why."""
+    rows = AgendaRecusal.objects.filter(item__session=session).select_related(
+        "member", "item__nomination__person", "item__nomination__organization"
+    )
+    return [
+        f"Thành viên {row.member.full_name} không biểu quyết đối với {row.item.nomination.recipient} "
+        f"({RECUSAL_TEXT.get(row.reason, row.reason)})"
+        for row in rows.order_by("item__position", "item__pk", "member__full_name")
+    ]
 
 
 MINUTES_SLOT = PdfSlot(

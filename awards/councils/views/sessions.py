@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -106,6 +107,7 @@ def _detail_context(request, session, *, attendance_form=None) -> dict:
         "can_run": can_run,
         "ballots": sel.ballot_count(session) if session.status != SessionStatus.DRAFT else 0,
         "can_see_minutes": request.user.has_perm("awards.view_minutes_councilsession", session),
+        "can_propose": session.status == SessionStatus.CLOSED and request.user.has_perm("awards.add_proposal", session),
         **_voter_context(request, session),
     }
     if session.status != SessionStatus.DRAFT:
@@ -197,7 +199,8 @@ def attendance_record(request, pk: int):
 
 def _run_step(request, session, step: str):
     if step == "open":
-        return ballot.session_open(session=session, actor=request.user)
+        reason = request.POST.get("early_reason", "")[:2000]
+        return ballot.session_open(session=session, actor=request.user, early_reason=reason)
     if step == "start":
         return ballot.voting_start(session=session, actor=request.user)
     return ballot.voting_close(session=session, actor=request.user)
@@ -226,6 +229,8 @@ def session_step(request, pk: int, step: str):
         )
         return redirect("awards:session-detail", pk=session.pk)
     context = {"session": session, "step": step, "config": config}
+    if step == "open":
+        context["is_early"] = timezone.now() < session.scheduled_at
     if step == "start":
         context["quorum"] = ballot.quorum_status(session)
     return render(request, "awards/councils/session_confirm.html", context)

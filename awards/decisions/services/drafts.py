@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.decisions.services import wording
+from awards.catalogue.authority import awards_within_authority
+from awards.decisions.services import guards, wording
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus
 from awards.models import AwardDecision, AwardType, DecisionRecipient, Nomination
 from campaigns.models import Campaign
@@ -76,11 +77,14 @@ def _line_from_nomination(
     )
 
 
-def approved_nominations(campaign: Campaign):
-    """Approved nominations of ``campaign`` that are not on any decision line yet, in plan order."""
+def approved_nominations(campaign: Campaign, organization: Organization | None = None):
+    """Approved nominations of ``campaign`` that are not on any decision line yet, in plan order; with
+    ``organization``, only those whose award is within its authority (the others are proposed upward)."""
+    qs = Nomination.objects.filter(plan__campaign=campaign, status=NominationStatus.APPROVED)
+    if organization is not None:
+        qs = qs.filter(plan__award_type__in=awards_within_authority(organization))
     return (
-        Nomination.objects.filter(plan__campaign=campaign, status=NominationStatus.APPROVED)
-        .exclude(decision_lines__isnull=False)
+        qs.exclude(decision_lines__isnull=False)
         .select_related("plan__award_type", "person__organization", "organization")
         .order_by("plan__award_type__name", "position", "pk")
     )
@@ -108,7 +112,7 @@ def decision_create(
         raise ValidationError({"campaign": _("The campaign is not run by this organisation or one below it.")})
     day = decision_date or timezone.localdate()
     with transaction.atomic():
-        nominations = list(approved_nominations(campaign)) if campaign is not None else []
+        nominations = list(approved_nominations(campaign, organization)) if campaign is not None else []
         awards = {n.plan.award_type_id: n.plan.award_type for n in nominations}.values()
         sessions = wording.council_sessions(n.pk for n in nominations)
         parent = organization.parent
@@ -256,6 +260,7 @@ def recipient_save(
     for name in LINE_FIELDS:
         if name in data:
             setattr(recipient, name, data[name])
+    guards.check_hand_line(decision, recipient)
     with transaction.atomic():
         recipient.save()
     return recipient

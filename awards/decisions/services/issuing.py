@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 import outbox
 from awards import registers
 from awards.decisions.numbering import format_decision_number, golden_book_number, next_serial
-from awards.decisions.services import wording
+from awards.decisions.services import guards, wording
 from awards.decisions.services.certificates import CERTIFICATE_RENDER_TASK, DECISION_DOCUMENT_RENDER_TASK
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus, RecordSource, RegisterKind
 from awards.models import (
@@ -122,6 +122,8 @@ def _validate(decision: AwardDecision, lines: list[DecisionRecipient], decision_
     if not (decision.signer_name.strip() and decision.signer_title.strip() and decision.legal_basis.strip()):
         errors.setdefault("__all__", []).append(_("Fill in the signer's name and title and the legal basis first."))
     errors.setdefault("__all__", []).extend(_text_errors(decision))
+    errors["__all__"].extend(guards.authority_errors(decision, lines))
+    errors["__all__"].extend(guards.line_basis_errors(decision, lines))
     keys = [(line.person_id, line.organization_id, line.award_type_id) for line in lines]
     if len(set(keys)) != len(keys):
         errors.setdefault("__all__", []).append(_("A recipient appears twice with the same award."))
@@ -223,7 +225,8 @@ def decision_issue(
         )
         if locked is None:
             raise ValidationError(_("This decision no longer exists."))
-        lines = list(locked.recipients.select_related("award_type").order_by("position", "pk"))
+        related = ("award_type__owner", "nomination__plan__award_type")
+        lines = list(locked.recipients.select_related(*related).order_by("position", "pk"))
         _validate(locked, lines, decision_date, symbol)
         org = locked.issuing_organization
         register, number = register_take(

@@ -16,24 +16,43 @@ from awards.models import DisclosureComment, Nomination, PublicDisclosure
 from awards.nominations.selectors import disclosure_candidates
 from campaigns.models import Campaign
 
+# A start typed in a form (minute precision) a moment ago still counts as now.
+START_GRACE = timedelta(minutes=5)
+
 
 @transaction.atomic
 def disclosure_publish(
-    *, campaign: Campaign, actor, days: int | None = None, starts_at: datetime | None = None, note: str = ""
+    *,
+    campaign: Campaign,
+    actor,
+    days: int | None = None,
+    starts_at: datetime | None = None,
+    note: str = "",
+    now: datetime | None = None,
 ) -> PublicDisclosure:
     """Publish the proposed, eligible nominations whose award asks for a disclosure and that were not published yet.
 
-    ``days`` defaults to the largest ``disclosure_days`` among their awards (at least one); ``starts_at`` to now.
+    ``days`` defaults to the largest ``disclosure_days`` among their awards (at least one) and may not be shorter
+    than it; ``starts_at`` defaults to ``now`` (the current time) and may not be earlier than it (a few minutes of
+    grace for a form's minute precision): a window dated in the past would leave nobody time to comment.
     """
     Campaign.objects.select_for_update().filter(pk=campaign.pk).first()  # one publication at a time per campaign
     nominations = list(disclosure_candidates(campaign=campaign))
     if not nominations:
         raise ValidationError(_("No proposed nomination waits for a public disclosure."))
+    required = max(n.plan.award_type.disclosure_days for n in nominations)
     if days is None:
-        days = max(n.plan.award_type.disclosure_days for n in nominations) or 1
+        days = required or 1
     if days < 1:
         raise ValidationError({"days": [_("A disclosure lasts at least one day.")]})
-    starts_at = starts_at or timezone.now()
+    if days < required:
+        raise ValidationError(
+            {"days": [_("The award requires a disclosure of at least %(days)s days.") % {"days": required}]}
+        )
+    now = now or timezone.now()
+    if starts_at is not None and starts_at < now - START_GRACE:
+        raise ValidationError({"starts_at": [_("A disclosure cannot start in the past.")]})
+    starts_at = max(starts_at or now, now)
     disclosure = PublicDisclosure.objects.create(
         campaign=campaign, starts_at=starts_at, ends_at=starts_at + timedelta(days=days), note=note, published_by=actor
     )

@@ -13,16 +13,19 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.enums import NominationSource, NominationStatus, RecipientKind
-from awards.models import AwardPlan, Nomination
+from awards.enums import NominationEventKind, NominationSource, NominationStatus, RecipientKind
+from awards.models import AwardPlan, Nomination, NominationEvent
 from awards.nominations.candidates import Judged, Nominee, judge
 from awards.nominations.quota import Quota, select_nominations
-from awards.nominations.reasons import NOT_IN_RANKING, reasons_json
+from awards.nominations.reasons import NOT_CLASSIFIED, NOT_IN_RANKING, NOT_SUBMITTED, reasons_json
 from awards.nominations.selectors import ranking_overall_current
-from campaigns.models import Participant
+from campaigns.models import Campaign, Participant
 from organizations.audit import audit_record
 from scoring.enums import EntryStatus
 from scoring.models import RankingEntry
+
+# Enqueued by name when a ranking run finishes (scoring/ranking/services.py, ``_finish``): awards/nominations/tasks.py.
+NOMINATIONS_RECHECK_TASK = "awards.nominations_recheck"
 
 SNAPSHOT_FIELDS = [
     "participant", "ranking_run", "rank", "total", "tier_name", "is_eligible", "eligibility", "position", "updated_at",
@@ -158,25 +161,67 @@ def _manual_nominee(plan: AwardPlan, *, participant, organization, person) -> No
     return nominee
 
 
+def _entry_for(run, participant) -> RankingEntry | None:
+    if run is None or participant is None:
+        return None
+    return RankingEntry.objects.filter(run=run, participant=participant).first()
+
+
+ENTRY_BARS = {EntryStatus.NOT_SUBMITTED: NOT_SUBMITTED, EntryStatus.NOT_CLASSIFIED: NOT_CLASSIFIED}
+
+
+def _judge_one(plan: AwardPlan, nomination: Nomination, participant, run) -> None:
+    """Judge one nomination on the current overall ranking and store the snapshot (not saved).
+
+    A participant that did not submit or that a rule left not classified is never eligible, whatever the plan's
+    bars (a plan without a threshold would otherwise accept its 0 points).
+    """
+    entry = _entry_for(run, participant)
+    ranked = entry if entry is not None and entry.status == EntryStatus.RANKED else None
+    nominee = Nominee(nomination.person, nomination.organization, participant, ranked)
+    verdict = judge(plan, [nominee])[0].verdict
+    bar = ENTRY_BARS.get(entry.status) if entry is not None else None
+    notes = [{"code": bar or NOT_IN_RANKING, "params": {}}] if ranked is None else []
+    nomination.participant = participant
+    nomination.ranking_run = run if entry is not None else None
+    nomination.rank = ranked.rank if ranked else None
+    nomination.total = entry.total if entry is not None else None
+    nomination.tier_name = ranked.tier_name if ranked else ""
+    nomination.is_eligible = verdict.eligible and bar is None
+    nomination.eligibility = reasons_json(verdict.reasons) + notes
+
+
+def _event(nomination: Nomination, kind: str, *, actor, reason: str = "") -> None:
+    NominationEvent.objects.create(nomination=nomination, kind=kind, reason=reason, actor=actor)
+
+
 @transaction.atomic
 def nomination_add(*, plan: AwardPlan, actor, participant=None, organization=None, person=None) -> Nomination:
-    """Nominate one participant, organisation or person by hand; eligibility is judged and stored (no quota)."""
+    """Nominate one participant, organisation or person by hand; eligibility is judged and stored (no quota).
+
+    A withdrawn nomination of the same recipient is nominated again (judged afresh, its history kept); any other
+    existing nomination refuses a second one (one achievement is rewarded once).
+    """
     plan = _lock_plan(plan)
     nominee = _manual_nominee(plan, participant=participant, organization=organization, person=person)
-    run = ranking_overall_current(campaign=plan.campaign)
-    entry = None
-    if run is not None and nominee.participant is not None:
-        entry = RankingEntry.objects.filter(run=run, participant=nominee.participant).first()
-    nominee = Nominee(nominee.person, nominee.organization, nominee.participant, entry)
-    verdict = judge(plan, [nominee])[0].verdict
-    reasons = reasons_json(verdict.reasons) + ([] if entry else [{"code": NOT_IN_RANKING, "params": {}}])
+    existing = (
+        Nomination.objects.select_for_update()
+        .filter(plan=plan, person=nominee.person, organization=nominee.organization)
+        .first()
+    )
+    if existing is not None and existing.status != NominationStatus.WITHDRAWN:
+        raise ValidationError(_("This recipient is already nominated for this award."))
+    nomination = existing or Nomination(
+        plan=plan, person=nominee.person, organization=nominee.organization, created_by=actor
+    )
+    _judge_one(plan, nomination, nominee.participant, ranking_overall_current(campaign=plan.campaign))
     last = Nomination.objects.filter(plan=plan).aggregate(last=Max("position"))["last"] or 0
-    nomination = Nomination(
-        plan=plan, person=nominee.person, organization=nominee.organization, participant=nominee.participant,
-        source=NominationSource.MANUAL, ranking_run=run if entry else None, rank=entry.rank if entry else None,
-        total=entry.total if entry else None, tier_name=entry.tier_name if entry else "",
-        is_eligible=verdict.eligible, eligibility=reasons, position=last + 1, created_by=actor,
-    )  # fmt: skip
+    nomination.source, nomination.status, nomination.withdrawal_reason = (
+        NominationSource.MANUAL,
+        NominationStatus.PROPOSED,
+        "",
+    )
+    nomination.position = nomination.position if existing else last + 1
     try:
         with transaction.atomic():
             nomination.save()
@@ -189,7 +234,43 @@ def nomination_add(*, plan: AwardPlan, actor, participant=None, organization=Non
         organization=plan.campaign.launching_organization,
         after={"status": nomination.status, "is_eligible": nomination.is_eligible},
     )
+    _event(nomination, NominationEventKind.RESTORED if existing else NominationEventKind.ADDED, actor=actor)
     return nomination
+
+
+def nominations_recheck(*, campaign_id: int) -> int:
+    """Judge every open (proposed) nomination of the campaign again on its current overall ranking; how many.
+
+    Called after a ranking run finishes (the task ``awards.nominations_recheck``): plans generated from the ranking
+    are generated again (quota and ties included; what the council or a decision touched is left alone), and the
+    nominations added by hand get a fresh snapshot and verdict. Safe to run twice.
+    """
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or ranking_overall_current(campaign=campaign) is None:
+        return 0
+    count = 0
+    plans = AwardPlan.objects.filter(campaign=campaign, nominations__status=NominationStatus.PROPOSED).distinct()
+    for plan in plans.order_by("pk"):
+        with transaction.atomic():
+            if plan.nominations.filter(source=NominationSource.RANKING).exists():
+                nominations_generate(plan=plan, actor=None)
+            plan = _lock_plan(plan)
+            run = ranking_overall_current(campaign=campaign)
+            manual = Nomination.objects.select_for_update().filter(
+                plan=plan, status=NominationStatus.PROPOSED, source=NominationSource.MANUAL
+            )
+            for nomination in manual.select_related("participant", "person", "organization"):
+                participant = nomination.participant or _participant_of(plan, nomination)
+                _judge_one(plan, nomination, participant, run)
+                nomination.save(update_fields=[f for f in SNAPSHOT_FIELDS if f != "position"])
+            count += plan.nominations.filter(status=NominationStatus.PROPOSED).count()
+    return count
+
+
+def _participant_of(plan: AwardPlan, nomination: Nomination):
+    return Participant.objects.filter(
+        campaign=plan.campaign, organization=nomination.organization, person=nomination.person
+    ).first()
 
 
 @transaction.atomic
@@ -213,4 +294,5 @@ def nomination_withdraw(*, nomination: Nomination, reason: str, actor) -> Nomina
         after={"status": NominationStatus.WITHDRAWN},
         reason=reason,
     )
+    _event(nomination, NominationEventKind.WITHDRAWN, actor=actor, reason=reason)
     return nomination

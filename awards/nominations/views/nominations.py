@@ -147,6 +147,7 @@ def _detail_context(request, nomination, *, document_form=None) -> dict:
         "document_form": document_form or (DocumentForm(kinds=kinds, action=action) if can_upload else None),
         "block_reason": sel.nomination_voting_block_reason(nomination, now=timezone.now()),
         "disclosures": list(nomination.disclosures.all()),
+        "events": list(nomination.events.select_related("actor")),
     }
 
 
