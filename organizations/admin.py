@@ -1,14 +1,17 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from organizations.models import (
     BlocMember,
     EmulationBloc,
     ImportJob,
     Membership,
+    Notification,
     Organization,
     OrganizationChange,
     Person,
 )
+from organizations.notifications.services import email_resend
 from organizations.services import organization_create, organization_update
 
 
@@ -92,3 +95,23 @@ class ImportJobAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "created_by__username"]
     exclude = ["content"]
     readonly_fields = [f.name for f in ImportJob._meta.fields if f.name != "content"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Where every notification's e-mail stands: failed sends show their error and can be sent again."""
+
+    list_display = ["title", "recipient", "event", "created_at", "read_at", "email_status", "email_attempts"]
+    list_filter = ["email_status", "event"]
+    search_fields = ["title", "recipient__username", "email_to"]
+    list_select_related = ["recipient"]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send the e-mail again (failed ones)"))
+    def send_again(self, request, queryset):
+        count = email_resend(notification_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})

@@ -96,3 +96,16 @@ def membership_list_for_user(user) -> QuerySet[Membership]:
 def import_job_list_for_user(user) -> QuerySet[ImportJob]:
     qs = ImportJob.objects.defer("content").select_related("created_by")
     return qs if reach_for(user).is_superuser else qs.filter(created_by=user)
+
+
+# Who hears about what concerns a unit (a nomination, a decision): the people who act for it in the app.
+UNIT_ROLES = (Role.SCORER, Role.OFFICER, Role.ADMIN)
+
+
+def user_ids_with_roles(organization_ids, roles=UNIT_ROLES) -> set[int]:
+    """Active users holding one of ``roles`` at one of these organisations (exactly there, not above)."""
+    return set(
+        Membership.objects.filter(organization_id__in=set(organization_ids), role__in=roles, user__is_active=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from organizations.views import blocs, imports, lockouts, organizations, people
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path("imports/template/<str:kind>.xlsx", imports.import_template, name="import-template"),
     path("lockouts/", lockouts.lockout_list, name="lockout-list"),
     path("lockouts/unlock/", lockouts.lockout_unlock, name="lockout-unlock"),
+    path("", include("organizations.notifications.urls")),
 ]

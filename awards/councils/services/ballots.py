@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from awards import registers
+from awards import notices, registers
 from awards.councils import tally as ballot_rules
 from awards.councils.services.councils import _voting_block_reason
 from awards.enums import AgendaResult, NominationStatus, RegisterKind, SessionStatus, VoteChoice, WrittenChoice
@@ -149,6 +149,7 @@ def voting_start(*, session: CouncilSession, actor, now=None) -> CouncilSession:
             _start_item(item, locked, now=now)
         locked.status, locked.voting_started_at = SessionStatus.VOTING, now
         locked.save(update_fields=["status", "voting_started_at", "updated_at"])
+        notices.voting_opened(session=locked)
     return _copy_state(session, locked)
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.decisions.services import wording
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus
 from awards.models import AwardDecision, AwardType, DecisionRecipient, Nomination
@@ -139,6 +140,7 @@ def decision_create(
         DecisionRecipient.objects.bulk_create(
             [_line_from_nomination(decision, n, campaign, i) for i, n in enumerate(nominations, start=1)]
         )
+        notices.decision_to_sign(decision=decision)
     return decision
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from awards import registers
+from awards import notices, registers
 from awards.decisions.numbering import format_decision_number, golden_book_number, next_serial
 from awards.decisions.services import wording
 from awards.decisions.services.certificates import CERTIFICATE_RENDER_TASK, DECISION_DOCUMENT_RENDER_TASK
@@ -260,6 +260,7 @@ def decision_issue(
             _write_records(locked, lines, actor, award_year)
             _mark_decided([line.nomination_id for line in lines if line.nomination_id], now)
         DecisionDocument.objects.create(decision=locked)
+        notices.decision_issued(decision=locked)
         if enqueue:
             _enqueue(locked.pk, certificate_ids)  # outbox rows in this transaction, published after commit
     return locked

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.enums import NominationSource, NominationStatus, RecipientKind
 from awards.models import AwardPlan, Nomination
 from awards.nominations.candidates import Judged, Nominee, judge
@@ -110,6 +111,7 @@ def nominations_generate(*, plan: AwardPlan, actor) -> list[Nomination]:
     for nomination in updated:
         nomination.updated_at = now  # bulk_update does not touch auto_now fields
     Nomination.objects.bulk_update(updated, SNAPSHOT_FIELDS)
+    notices.nominations_made(nominations=created)
     return result
 
 
@@ -174,6 +176,7 @@ def nomination_add(*, plan: AwardPlan, actor, participant=None, organization=Non
             nomination.save()
     except IntegrityError as error:
         raise ValidationError(_("This recipient is already nominated for this award.")) from error
+    notices.nominations_made(nominations=[nomination])
     return nomination
 
 
