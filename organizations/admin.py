@@ -7,6 +7,7 @@ from organizations.models import (
     ImportJob,
     Membership,
     Notification,
+    NotificationPreference,
     Organization,
     OrganizationChange,
     Person,
@@ -115,3 +116,11 @@ class NotificationAdmin(admin.ModelAdmin):
     def send_again(self, request, queryset):
         count = email_resend(notification_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "event", "delivery"]
+    list_filter = ["event", "delivery"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]

@@ -22,6 +22,8 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import outbox
 from organizations.enums import EmailStatus, NotificationDelivery
@@ -127,7 +129,34 @@ def absolute_url(link: str) -> str:
     return f"{settings.SITE_URL}{link}" if link else settings.SITE_URL + "/"
 
 
+def _text_footer(context: dict) -> list[str]:
+    return [
+        "--",
+        _("You receive this e-mail because of your role in the emulation and commendation system."),
+        f"{_('Your notifications:')} {context['list_url']}",
+        f"{_('Change what you receive:')} {context['preferences_url']}",
+    ]
+
+
+def _text_one(context: dict) -> str:
+    """The plain-text e-mail of one notification (built here, not in a template: no HTML escaping in plain text)."""
+    notification = context["notification"]
+    lines = [context["organization_name"], ""] if context["organization_name"] else []
+    lines += [notification.title, "", notification.body, "", f"{_('Open the page:')} {context['url']}", ""]
+    return "\n".join([*lines, *_text_footer(context)]) + "\n"
+
+
+def _text_digest(context: dict) -> str:
+    lines = [context["organization_name"], ""] if context["organization_name"] else []
+    lines.append(_("Your notifications of the day:"))
+    for item in context["items"]:
+        where = f" ({item['organization_name']})" if item["organization_name"] else ""
+        lines += ["", f"- {item['notification'].title}{where}", f"  {item['notification'].body}", f"  {item['url']}"]
+    return "\n".join([*lines, "", *_text_footer(context)]) + "\n"
+
+
 def _email(template: str, context: dict, to: str) -> EmailMultiAlternatives:
+    """The e-mail (plain text and HTML, in Vietnamese) of one notification (``email``) or of a digest (``digest``)."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             **context,
@@ -135,8 +164,15 @@ def _email(template: str, context: dict, to: str) -> EmailMultiAlternatives:
             "list_url": absolute_url(reverse("organizations:notification-list")),
             "preferences_url": absolute_url(reverse("organizations:notification-preferences")),
         }
-        subject = " ".join(render_to_string(f"organizations/notifications/{template}_subject.txt", context).split())
-        text = render_to_string(f"organizations/notifications/{template}.txt", context)
+        if template == "digest":
+            count = len(context["items"])
+            title = ngettext("%(counter)s new notification", "%(counter)s new notifications", count) % {
+                "counter": count
+            }
+            text = _text_digest(context)
+        else:
+            title, text = context["notification"].title, _text_one(context)
+        subject = " ".join(f"[{_('thi đua')}] {title}".split())
         html = render_to_string(f"organizations/notifications/{template}.html", context)
     message = EmailMultiAlternatives(subject=subject[:200], body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
     message.attach_alternative(html, "text/html")
