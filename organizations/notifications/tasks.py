@@ -26,7 +26,8 @@ def notification_email_send_task(self, *, notification_id: int) -> None:
     except SEND_ERRORS as exc:
         if self.request.is_eager:
             return
-        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+        countdown = 60 * 2**self.request.retries
+        raise self.retry(exc=exc, countdown=countdown, kwargs={"notification_id": notification_id}) from exc
 
 
 @shared_task(name=NOTIFICATION_EMAIL_RETRY_TASK)

@@ -274,3 +274,21 @@ def test_officer_roles_do_not_matter_for_own_notifications(client, org_tree):
     MembershipFactory(user=user, organization=org_tree["ward_a"], role=Role.SCORER)
     client.force_login(user)
     assert client.get(reverse("organizations:notification-preferences")).status_code == 200
+
+
+def test_on_a_worker_an_smtp_failure_retries_the_task_with_backoff(scorer_a, settings):
+    from celery.exceptions import Retry
+
+    _smtp(settings, _free_port())  # nothing listens there
+    [note] = _notify(scorer_a)  # no on-commit run: the worker below sends it
+    notification_email_send_task.push_request(is_eager=False, retries=2, called_directly=False)
+    try:
+        with pytest.raises(Retry) as retried:
+            notification_email_send_task.run(notification_id=note.pk)
+    finally:
+        notification_email_send_task.pop_request()
+    assert retried.value.when == 240  # 60 s doubled per earlier try
+    note.refresh_from_db()
+    # The retry was scheduled (the tests run tasks in-process, so it ran at once and failed again, quietly).
+    assert note.email_status == EmailStatus.FAILED and note.email_attempts == 2
+    assert "ConnectionRefusedError" in note.email_error
