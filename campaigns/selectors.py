@@ -3,11 +3,14 @@ state; units and people see launched campaigns they take part in; drafts stay wi
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Count, Q, QuerySet
 
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign, Participant
 from organizations.enums import Role
+from organizations.models import Membership
 from organizations.reach import reach_for
 
 
@@ -74,3 +77,21 @@ def campaigns_needing_attention(user) -> QuerySet[Campaign]:
             unregistered_count=Count("participants", filter=Q(participants__registration__isnull=True), distinct=True)
         )
     )
+
+
+def participant_user_ids(participants: QuerySet[Participant]) -> dict[int, set[int]]:
+    """Who acts for each participant (participant id → user ids), in two queries: the unit's scorers for a
+    collective; for an individual the person's own login, the scorers of their organisation and the assigned user
+    (the same people as ``participant_scored_by_q``)."""
+    rows = list(participants.values("pk", "organization_id", "person__organization_id", "person__user_id", "scorer_id"))
+    unit_of = {row["pk"]: row["organization_id"] or row["person__organization_id"] for row in rows}
+    scorers: dict[int, set[int]] = defaultdict(set)
+    memberships = Membership.objects.filter(organization_id__in=set(unit_of.values()) - {None}, role=Role.SCORER)
+    for organization_id, user_id in memberships.values_list("organization_id", "user_id"):
+        scorers[organization_id].add(user_id)
+    result = {}
+    for row in rows:
+        users = set(scorers.get(unit_of[row["pk"]], ()))
+        users |= {row["person__user_id"], row["scorer_id"]} - {None}
+        result[row["pk"]] = users
+    return result

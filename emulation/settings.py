@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -235,6 +236,7 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "username": env_str("EMAIL_HOST_USER"),
         "password": env_str("EMAIL_HOST_PASSWORD"),
         "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": env_int("EMAIL_TIMEOUT", 10),  # a hung SMTP server fails the send (then retried), never a worker
     }
 MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thi-dua@localhost")
@@ -305,6 +307,31 @@ CELERY_BEAT_SCHEDULE: dict = {
     "awards-certificate-sweep": {"task": "awards.certificate_sweep", "schedule": 600.0},
     # Private files that no row points at (a rollback or a killed process after the file was written).
     "private-files-sweep": {"task": "common.private_files_sweep", "schedule": 3600.0},
+}
+
+# Notifications (organizations/notifications/): the deadline reminder goes out this many days before a phase's
+# submission deadline; the beat tasks below send reminders and digests at these local hours; a failed e-mail is
+# retried by the sweep after a pause, up to a number of attempts (then it stays "failed" in the admin list).
+NOTIFICATION_DEADLINE_DAYS = env_int("NOTIFICATION_DEADLINE_DAYS", 3)
+NOTIFICATION_REMINDER_HOUR = env_int("NOTIFICATION_REMINDER_HOUR", 7)
+NOTIFICATION_DIGEST_HOUR = env_int("NOTIFICATION_DIGEST_HOUR", 17)
+NOTIFICATION_RETRY_PAUSE_SECONDS = env_int("NOTIFICATION_RETRY_PAUSE_SECONDS", 600)
+NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("NOTIFICATION_EMAIL_MAX_ATTEMPTS", 8)
+if not 0 <= NOTIFICATION_REMINDER_HOUR <= 23 or not 0 <= NOTIFICATION_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured("NOTIFICATION_REMINDER_HOUR and NOTIFICATION_DIGEST_HOUR must be hours from 0 to 23.")
+if NOTIFICATION_DEADLINE_DAYS < 1:
+    raise ImproperlyConfigured("NOTIFICATION_DEADLINE_DAYS must be at least 1.")
+CELERY_BEAT_SCHEDULE["notifications-deadlines"] = {
+    "task": "scoring.deadline_notify",
+    "schedule": crontab(hour=NOTIFICATION_REMINDER_HOUR, minute=0),
+}
+CELERY_BEAT_SCHEDULE["notifications-digest"] = {
+    "task": "organizations.notification_digest_send",
+    "schedule": crontab(hour=NOTIFICATION_DIGEST_HOUR, minute=0),
+}
+CELERY_BEAT_SCHEDULE["notifications-email-retry"] = {
+    "task": "organizations.notification_email_retry",
+    "schedule": float(NOTIFICATION_RETRY_PAUSE_SECONDS),
 }
 
 # --- Faults: Redis down must neither lose tasks nor hang requests ---------------------------------------------------

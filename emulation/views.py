@@ -12,6 +12,7 @@ from campaigns import selectors as campaign_selectors
 from organizations import selectors
 from organizations.enums import Role
 from organizations.reach import reach_for
+from scoring.progress import selectors as progress_selectors
 from scoring.review import selectors as review_selectors
 from scoring.submissions import selectors as self_selectors
 from scoring.submissions.feedback import returned_list_for_user
@@ -24,6 +25,8 @@ def _officer_summary(user) -> dict:
         "person_count": selectors.person_list_for_user(user).count(),
         "recent_imports": list(selectors.import_job_list_for_user(user)[:5]),
         "officer_campaigns": list(campaign_selectors.campaigns_needing_attention(user)[:10]),
+        # The figures of the progress dashboard itself (scoring/progress/selectors.py), never counted apart.
+        "campaign_progress": progress_selectors.home_progress(user, limit=5),
     }
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from common.admin import ProtectedAdminMixin
 from organizations.audit import AuditedAdminMixin
@@ -8,10 +9,13 @@ from organizations.models import (
     EmulationBloc,
     ImportJob,
     Membership,
+    Notification,
+    NotificationPreference,
     Organization,
     OrganizationChange,
     Person,
 )
+from organizations.notifications.services import email_resend
 from organizations.services import organization_create, organization_update
 
 
@@ -112,3 +116,31 @@ class AuditEntryAdmin(ProtectedAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["action", "object_type"]
     search_fields = ["actor_name", "object_label", "object_id", "reason"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Where every notification's e-mail stands: failed sends show their error and can be sent again."""
+
+    list_display = ["title", "recipient", "event", "created_at", "read_at", "email_status", "email_attempts"]
+    list_filter = ["email_status", "event"]
+    search_fields = ["title", "recipient__username", "email_to"]
+    list_select_related = ["recipient"]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Send the e-mail again (failed ones)"))
+    def send_again(self, request, queryset):
+        count = email_resend(notification_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(request, _("%(count)d e-mails queued again.") % {"count": count})
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "event", "delivery"]
+    list_filter = ["event", "delivery"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]

@@ -68,3 +68,42 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Rejected")
+
+
+class NotificationEvent(models.TextChoices):
+    """What a notification is about (each user chooses how each kind reaches them)."""
+
+    CAMPAIGN_LAUNCHED = "campaign_launched", _("Campaign launched")
+    PHASE_OPENED = "phase_opened", _("Phase open for submissions")
+    DEADLINE_SOON = "deadline_soon", _("Submission deadline approaching")
+    OVERDUE = "overdue", _("Submission overdue")
+    REMINDER = "reminder", _("Reminder from the officer")
+    SUBMISSION_RETURNED = "submission_returned", _("Submission returned")
+    SUBMISSION_APPROVED = "submission_approved", _("Submission approved")
+    RANKING_PUBLISHED = "ranking_published", _("Ranking published")
+    NOMINATION_MADE = "nomination_made", _("Nominated for an award")
+    DISCLOSURE_OPENED = "disclosure_opened", _("Public disclosure opened")
+    SESSION_INVITATION = "session_invitation", _("Council session invitation")
+    VOTING_OPENED = "voting_opened", _("Council voting opened")
+    DECISION_TO_SIGN = "decision_to_sign", _("Draft decision waiting for signature")
+    DECISION_ISSUED = "decision_issued", _("Award decision issued")
+
+
+class NotificationDelivery(models.TextChoices):
+    """How one kind of notification reaches a user."""
+
+    IMMEDIATE = "immediate", _("In the app and by e-mail at once")
+    DIGEST = "digest", _("In the app and in a daily e-mail digest")
+    APP = "app", _("In the app only")
+    OFF = "off", _("Not at all")
+
+
+class EmailStatus(models.TextChoices):
+    """Where a notification's e-mail stands (a sent one is never sent again)."""
+
+    NONE = "none", _("No e-mail")
+    PENDING = "pending", _("Waiting to be sent")
+    DIGEST = "digest", _("Waiting for the daily digest")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed (will be retried)")

@@ -10,9 +10,12 @@ from organizations.enums import (
     BlocKind,
     BlocRole,
     DocumentStyle,
+    EmailStatus,
     Gender,
     ImportKind,
     ImportStatus,
+    NotificationDelivery,
+    NotificationEvent,
     OrganizationKind,
     Role,
 )
@@ -320,3 +323,93 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type} {self.object_id}"
+
+
+class Notification(TimeStampedModel):
+    """One message to one user (the bell), and where its e-mail stands.
+
+    Written by ``organizations.notifications.services.notify`` in the transaction of the change it tells about;
+    the e-mail is sent by a Celery task that claims the row first, so a redelivered task sends nothing twice.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), related_name="notifications", on_delete=models.CASCADE
+    )
+    event = models.CharField(_("event"), max_length=30, choices=NotificationEvent.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="notifications",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("message"), blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Events a beat task may find twice (deadline reminders): one notification per recipient and key.
+    dedupe_key = models.CharField(_("deduplication key"), max_length=200, blank=True)
+    email_status = models.CharField(_("e-mail"), max_length=20, choices=EmailStatus.choices, default=EmailStatus.NONE)
+    email_to = models.EmailField(_("e-mail address"), blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("sending attempts"), default=0)
+    email_error = models.TextField(_("last sending error"), blank=True)
+    email_claimed_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
+    email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            choices_check("event", NotificationEvent, "organizations_notification_event_valid"),
+            choices_check("email_status", EmailStatus, "organizations_notification_email_status_valid"),
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"],
+                condition=~Q(dedupe_key=""),
+                name="organizations_notification_unique_key",
+            ),
+        ]
+        indexes = [
+            # notifications.selectors.notification_list_for_user: a user's notifications, newest first.
+            models.Index(fields=["recipient", "-created_at"], name="org_notification_recipient"),
+            # notifications.selectors.unread_count (the bell on every page): the unread rows only.
+            models.Index(fields=["recipient"], condition=Q(read_at__isnull=True), name="org_notification_unread"),
+            # notifications.services: the digest and the retry sweep look for rows waiting or failed.
+            models.Index(
+                fields=["email_status"],
+                condition=Q(email_status__in=["digest", "failed", "sending", "pending"]),
+                name="org_notification_mail_todo",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class NotificationPreference(TimeStampedModel):
+    """How one kind of notification reaches one user; without a row: in the app and by e-mail at once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        related_name="notification_preferences",
+        on_delete=models.CASCADE,
+    )
+    event = models.CharField(_("event"), max_length=30, choices=NotificationEvent.choices)
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=NotificationDelivery.choices, default=NotificationDelivery.IMMEDIATE
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        ordering = ["user", "event"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "event"], name="organizations_notificationpreference_unique"),
+            choices_check("event", NotificationEvent, "organizations_notificationpreference_event_valid"),
+            choices_check("delivery", NotificationDelivery, "organizations_notificationpreference_delivery_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_event_display()}: {self.get_delivery_display()}"

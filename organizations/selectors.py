@@ -127,3 +127,16 @@ def audit_list_for_user(user, *, organization=None, object_type="", object_id=""
     if until:
         queryset = queryset.filter(created_at__date__lte=until)
     return queryset.order_by("-created_at", "-pk")
+
+
+# Who hears about what concerns a unit (a nomination, a decision): the people who act for it in the app.
+UNIT_ROLES = (Role.SCORER, Role.OFFICER, Role.ADMIN)
+
+
+def user_ids_with_roles(organization_ids, roles=UNIT_ROLES) -> set[int]:
+    """Active users holding one of ``roles`` at one of these organisations (exactly there, not above)."""
+    return set(
+        Membership.objects.filter(organization_id__in=set(organization_ids), role__in=roles, user__is_active=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from organizations.imports.jobs import IMPORT_JOB_RUN_TASK, import_job_run
 from organizations.models import ImportJob
+from organizations.notifications.tasks import *  # noqa: F403
 
 
 @shared_task(name=IMPORT_JOB_RUN_TASK)

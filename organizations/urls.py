@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from organizations.views import audit, blocs, imports, lockouts, organizations, people
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path("audit/", audit.audit_list, name="audit-list"),
     path("lockouts/", lockouts.lockout_list, name="lockout-list"),
     path("lockouts/unlock/", lockouts.lockout_unlock, name="lockout-unlock"),
+    path("", include("organizations.notifications.urls")),
 ]

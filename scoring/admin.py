@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from common.admin import ProtectedAdminMixin
 from organizations.audit import AuditedAdminMixin
-from scoring.models import Evidence, RankingBlocRank, RankingEntry, RankingRun, Score, Submission, SubmissionEvent
+from scoring.models import (
+    Evidence,
+    RankingBlocRank,
+    RankingEntry,
+    RankingRun,
+    Reminder,
+    Score,
+    Submission,
+    SubmissionEvent,
+)
 
 
 @admin.register(Submission)
@@ -54,3 +63,17 @@ class RankingEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class RankingBlocRankAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["entry", "bloc", "rank"]
     search_fields = ["bloc__name"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    """The officers' reminders (nhắc nhở), read-only: who was reminded about which phase, by whom, when."""
+
+    list_display = ["participant", "phase", "sent_by", "created_at", "recipient_count"]
+    list_filter = ["phase__campaign"]
+    search_fields = ["participant__organization__name", "participant__person__full_name", "note"]
+    list_select_related = ["participant__organization", "participant__person", "phase", "sent_by"]
+    readonly_fields = ["participant", "phase", "sent_by", "note", "recipient_count", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False

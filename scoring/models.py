@@ -336,3 +336,34 @@ class RankingBlocRank(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bloc}: {self.rank}"
+
+
+class Reminder(TimeStampedModel):
+    """An officer's reminder (nhắc nhở) to a participant about a phase, kept to show who was reminded when."""
+
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), related_name="reminders", on_delete=models.CASCADE
+    )
+    phase = models.ForeignKey(Phase, verbose_name=_("phase"), related_name="reminders", on_delete=models.CASCADE)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recipient_count = models.PositiveIntegerField(_("people notified"), default=0)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # progress.selectors.progress_rows: the latest reminder of each participant in a phase.
+            models.Index(fields=["phase", "participant", "-created_at"], name="scoring_reminder_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.phase} @ {self.created_at:%d/%m/%Y}"

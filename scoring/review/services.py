@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from campaigns import points as pt
 from campaigns.enums import CampaignStatus
 from campaigns.tables.spec import criterion_spec_of
-from scoring import levels
+from scoring import levels, notices
 from scoring.enums import SubmissionStatus
 from scoring.history import event_record
 from scoring.models import Score, Submission
@@ -189,6 +189,7 @@ def submission_return(*, submission: Submission, reason: str, actor) -> Submissi
             reason=reason,
             review_level=level,
         )
+        notices.submission_returned(submission=locked)
     _copy_state(submission, locked)
     return submission
 
@@ -206,6 +207,7 @@ def submission_approve(*, submission: Submission, actor) -> Submission:
         following = levels.next_stage(locked, after=levels.stage_of(locked))
         if following is None:
             _verify_all(locked, actor=actor, level=level)
+            notices.submission_approved(submission=locked)
         else:
             _pass_on(locked, actor=actor, level=level, stage=following)
     _copy_state(submission, locked)

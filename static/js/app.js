@@ -72,3 +72,17 @@
     }
   });
 })();
+
+// The navbar's bell: its unread count is fetched after the page (so pages keep their query counts), then every minute.
+(function () {
+  var bell = document.querySelector("[data-bell-url]");
+  if (!bell || !window.fetch) return;
+  function refresh() {
+    fetch(bell.getAttribute("data-bell-url"), { credentials: "same-origin", headers: { "HX-Request": "true" } })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) { bell.innerHTML = html; })
+      .catch(function () { /* offline: keep the last count */ });
+  }
+  refresh();
+  setInterval(refresh, 60000);
+})();

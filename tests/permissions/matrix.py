@@ -420,6 +420,12 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "organizations:audit-list": {"GET": E(404, officer=200, other_officer=200, admin=200), "POST": 405},
     "organizations:lockout-list": {"GET": E(404, admin=200), "POST": 405},
     "organizations:lockout-unlock": {"GET": 405, "POST": E(404, admin=403)},
+    # Notifications are each user's own: another user's is 404; an empty preferences POST shows the form's errors.
+    "organizations:notification-bell": {"GET": 200, "POST": 405},
+    "organizations:notification-list": {"GET": 200, "POST": 405},
+    "organizations:notification-preferences": {"GET": 200, "POST": 200},
+    "organizations:notification-read": {"GET": 405, "POST": E(404, scorer_a=302)},
+    "organizations:notification-read-all": {"GET": 405, "POST": 302},
     "organizations:organization-create": {
         "GET": E(403, officer=200, other_officer=200, admin=200),
         "POST": E(403, officer=200, other_officer=200, admin=200),
@@ -451,6 +457,10 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "scoring:evidence-download": {"GET": E(404, scorer_a=200, reviewer=200, officer=200, admin=200), "POST": 405},
     "scoring:evidence-remove": {"GET": 405, "POST": E(404, scorer_a=302, reviewer=403, officer=403, admin=403)},
     "scoring:ranking-chart": {"GET": E(404, reviewer=200, officer=200, signer=200, admin=200), "POST": 405},
+    # Progress: the launching organisation's officers, admins and reviewers only; reminding is not the reviewer's.
+    "scoring:progress-dashboard": {"GET": E(404, reviewer=200, officer=200, admin=200), "POST": 405},
+    "scoring:progress-export": {"GET": E(404, reviewer=200, officer=200, admin=200), "POST": 405},
+    "scoring:progress-remind": {"GET": 405, "POST": E(404, reviewer=403, officer=302, admin=302)},
     "scoring:ranking-export": {"GET": E(404, reviewer=200, officer=200, signer=200, admin=200), "POST": 405},
     "scoring:ranking-list": {"GET": E(404, reviewer=200, officer=200, signer=200, admin=200), "POST": 405},
     "scoring:ranking-list-phase": {"GET": E(404, reviewer=200, officer=200, signer=200, admin=200), "POST": 405},

@@ -45,6 +45,11 @@ KWARGS: dict[str, dict[str, str]] = {
     "organizations:audit-list": {},
     "organizations:lockout-list": {},
     "organizations:lockout-unlock": {},
+    "organizations:notification-list": {},
+    "organizations:notification-bell": {},
+    "organizations:notification-read-all": {},
+    "organizations:notification-preferences": {},
+    "organizations:notification-read": {"pk": "notification"},
     # campaigns
     "campaigns:campaign-list": {},
     "campaigns:campaign-create": {},
@@ -133,6 +138,9 @@ KWARGS: dict[str, dict[str, str]] = {
     "scoring:rankingentry-detail": {"pk": "campaign", "run_pk": "run", "participant_pk": "participant"},
     "scoring:ranking-chart": {"pk": "campaign", "run_pk": "run", "chart": "=tiers"},
     "scoring:ranking-export": {"pk": "campaign", "run_pk": "run"},
+    "scoring:progress-dashboard": {"pk": "campaign"},
+    "scoring:progress-export": {"pk": "campaign"},
+    "scoring:progress-remind": {"pk": "campaign"},
     # awards: catalogue and history
     "awards:catalogue-list": {},
     "awards:catalogue-create": {},

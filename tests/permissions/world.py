@@ -33,6 +33,7 @@ from campaigns.tables import services as ts
 from organizations.enums import Role
 from organizations.imports.jobs import import_job_create
 from organizations.models import BlocMember
+from organizations.notifications.services import notify
 from scoring.enums import SubmissionStatus
 from scoring.models import Submission
 from scoring.submissions.services import evidence_add
@@ -251,6 +252,7 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         prerequisite=prerequisite,
         record=AwardRecordFactory(organization=unit_a, created_by=officer),
         template=CertificateTemplate.objects.create(organization=root, name=f"Phôi {prefix}"),
+        notification=notify(event="reminder", recipients=[scorer_a], context={"phase": prefix}, link="/")[0],
     )
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from awards import registers
+from awards import notices, registers
 from awards.catalogue.selectors import award_type_in_force
 from awards.councils import tally as ballot_rules
 from awards.councils.services.councils import _voting_block_reason
@@ -196,6 +196,7 @@ def voting_start(*, session: CouncilSession, actor, now=None) -> CouncilSession:
         locked.status, locked.voting_started_at = SessionStatus.VOTING, now
         locked.save(update_fields=["status", "voting_started_at", "updated_at"])
         _audit(locked, actor, "session.voting_start", SessionStatus.OPEN, {"present_count": locked.present_count})
+        notices.voting_opened(session=locked)
     return _copy_state(session, locked)
 
 

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.councils import selectors as sel
 from awards.enums import CouncilRole, SessionStatus
 from awards.models import AgendaItem, Council, CouncilMember, CouncilSession, Nomination
@@ -112,14 +113,17 @@ def session_create(
         raise ValidationError(_("This council is inactive."), code="inactive")
     if campaign is not None and not campaign.launching_organization.path.startswith(council.organization.path):
         raise ValidationError({"campaign": _("Choose a campaign of this council's organisation.")}, code="campaign")
-    return CouncilSession.objects.create(
-        council=council,
-        campaign=campaign,
-        title=title.strip(),
-        scheduled_at=scheduled_at,
-        place=place.strip(),
-        place_name=place_name.strip(),
-    )
+    with transaction.atomic():
+        session = CouncilSession.objects.create(
+            council=council,
+            campaign=campaign,
+            title=title.strip(),
+            scheduled_at=scheduled_at,
+            place=place.strip(),
+            place_name=place_name.strip(),
+        )
+        notices.session_invited(session=session)
+    return session
 
 
 def _voting_block_reason(nomination: Nomination, *, now) -> str:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.catalogue.authority import awards_within_authority
 from awards.decisions.services import guards, wording
 from awards.enums import DecisionKind, DecisionStatus, NominationStatus
@@ -143,6 +144,7 @@ def decision_create(
         DecisionRecipient.objects.bulk_create(
             [_line_from_nomination(decision, n, campaign, i) for i, n in enumerate(nominations, start=1)]
         )
+        notices.decision_to_sign(decision=decision)
     return decision
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from awards import registers
+from awards import notices, registers
 from awards.decisions.numbering import format_decision_number, golden_book_number, next_serial
 from awards.decisions.services import guards, wording
 from awards.decisions.services.certificates import CERTIFICATE_RENDER_TASK, DECISION_DOCUMENT_RENDER_TASK
@@ -275,6 +275,7 @@ def decision_issue(
                    "refers_to": locked.refers_to_id, "decision_date": decision_date},
             reason=locked.reason,
         )  # fmt: skip
+        notices.decision_issued(decision=locked)
         if enqueue:
             _enqueue(locked.pk, certificate_ids)  # outbox rows in this transaction, published after commit
     return locked

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.models import DisclosureComment, Nomination, PublicDisclosure
 from awards.nominations.selectors import disclosure_candidates
 from campaigns.models import Campaign
@@ -57,6 +58,7 @@ def disclosure_publish(
         campaign=campaign, starts_at=starts_at, ends_at=starts_at + timedelta(days=days), note=note, published_by=actor
     )
     disclosure.nominations.set(nominations)
+    notices.disclosure_opened(disclosure=disclosure)
     return disclosure
 
 

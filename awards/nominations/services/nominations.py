@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards import notices
 from awards.enums import NominationEventKind, NominationSource, NominationStatus, RecipientKind
 from awards.models import AwardPlan, Nomination, NominationEvent
 from awards.nominations.candidates import Judged, Nominee, judge
@@ -121,6 +122,7 @@ def nominations_generate(*, plan: AwardPlan, actor) -> list[Nomination]:
         organization=plan.campaign.launching_organization,
         after={"created": len(created), "updated": len(updated), "selected": len(result), "ranking_run": run.pk},
     )
+    notices.nominations_made(nominations=created)
     return result
 
 
@@ -235,6 +237,7 @@ def nomination_add(*, plan: AwardPlan, actor, participant=None, organization=Non
         after={"status": nomination.status, "is_eligible": nomination.is_eligible},
     )
     _event(nomination, NominationEventKind.RESTORED if existing else NominationEventKind.ADDED, actor=actor)
+    notices.nominations_made(nominations=[nomination])
     return nomination
 
 
