@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from organizations.models import (
+    AccountEvent,
+    AccountSettings,
     BlocMember,
     EmulationBloc,
     ImportJob,
@@ -10,6 +13,11 @@ from organizations.models import (
     Person,
 )
 from organizations.services import organization_create, organization_update
+
+# The admin site speaks Vietnamese like the rest of the app (Django's default says "Django administration").
+admin.site.site_header = _("Emulation administration")
+admin.site.site_title = _("Emulation administration")
+admin.site.index_title = _("Data administration")
 
 
 @admin.register(Organization)
@@ -92,3 +100,28 @@ class ImportJobAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "created_by__username"]
     exclude = ["content"]
     readonly_fields = [f.name for f in ImportJob._meta.fields if f.name != "content"]
+
+
+@admin.register(AccountSettings)
+class AccountSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "must_change_password", "updated_at"]
+    list_filter = ["must_change_password"]
+    search_fields = ["user__username", "user__email"]
+    exclude = ["calendar_token"]
+    readonly_fields = ["user", "created_at", "updated_at"]
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(admin.ModelAdmin):
+    """The account journal is read-only: it records what the account pages did."""
+
+    list_display = ["created_at", "user", "action", "role", "organization", "actor"]
+    list_filter = ["action", "role"]
+    search_fields = ["user__username", "actor__username", "organization__name"]
+    readonly_fields = ["user", "actor", "action", "role", "organization", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

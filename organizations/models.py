@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.db import TimeStampedModel, choices_check
 from organizations.enums import (
+    AccountAction,
     BlocKind,
     BlocRole,
     DocumentStyle,
@@ -269,3 +270,67 @@ class ImportJob(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in {ImportStatus.DONE, ImportStatus.FAILED}
+
+
+class AccountSettings(TimeStampedModel):
+    """Per-login settings kept beside Django's user: a forced password change and the calendar feed's token."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), related_name="account_settings", on_delete=models.CASCADE
+    )
+    must_change_password = models.BooleanField(_("must change password at next login"), default=False)
+    # A secret in the iCalendar feed's URL; empty = no feed. Regenerating it revokes the previous link.
+    calendar_token = models.CharField(_("calendar token"), max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("account settings")
+        verbose_name_plural = _("account settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["calendar_token"],
+                condition=~Q(calendar_token=""),
+                name="organizations_accountsettings_unique_calendar_token",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class AccountEvent(TimeStampedModel):
+    """The account journal: who did what to which login, and when (roles with their scope)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), related_name="account_events", on_delete=models.CASCADE
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        related_name="account_actions",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    action = models.CharField(_("action"), max_length=30, choices=AccountAction.choices)
+    role = models.CharField(_("role"), max_length=30, blank=True, default="")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="account_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ["-created_at", "-pk"]
+        constraints = [choices_check("action", AccountAction, "organizations_accountevent_action_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_action_display()}"
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label) if self.role in Role.values else self.role

@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from organizations.enums import Role
-from organizations.models import EmulationBloc, ImportJob, Membership, Organization, Person
+from organizations.models import (
+    AccountEvent,
+    AccountSettings,
+    EmulationBloc,
+    ImportJob,
+    Membership,
+    Organization,
+    Person,
+)
 from organizations.reach import reach_for
 
 
@@ -96,3 +104,29 @@ def membership_list_for_user(user) -> QuerySet[Membership]:
 def import_job_list_for_user(user) -> QuerySet[ImportJob]:
     qs = ImportJob.objects.defer("content").select_related("created_by")
     return qs if reach_for(user).is_superuser else qs.filter(created_by=user)
+
+
+def account_roles(user) -> QuerySet[Membership]:
+    """The roles of a login with their scope, for the account pages."""
+    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__path", "role")
+
+
+def account_events(user, *, limit: int = 50) -> QuerySet[AccountEvent]:
+    """The latest entries of a login's journal, with who did them and the role's scope."""
+    return (
+        AccountEvent.objects.filter(user=user)
+        .select_related("actor__person", "organization")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def account_settings_get(user) -> AccountSettings | None:
+    return AccountSettings.objects.filter(user=user).first()
+
+
+def account_user_for_calendar_token(token: str):
+    """The active login whose iCalendar feed has this secret token, or None."""
+    if not token:
+        return None
+    row = AccountSettings.objects.filter(calendar_token=token, user__is_active=True).select_related("user").first()
+    return row.user if row else None

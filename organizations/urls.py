@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organizations.views import blocs, imports, lockouts, organizations, people
+from organizations.views import accounts, blocs, imports, lockouts, organizations, people
 
 app_name = "organizations"
 
@@ -13,6 +13,16 @@ urlpatterns = [
     path("people/new/", people.person_create, name="person-create"),
     path("people/<int:pk>/", people.person_detail, name="person-detail"),
     path("people/<int:pk>/edit/", people.person_update, name="person-update"),
+    path("people/<int:pk>/account/", accounts.person_account, name="person-account"),
+    path("people/<int:pk>/account/new/", accounts.person_account_create, name="person-account-create"),
+    path("people/<int:pk>/account/roles/", accounts.person_role_add, name="person-role-add"),
+    path(
+        "people/<int:pk>/account/roles/<int:membership_pk>/remove/",
+        accounts.person_role_remove,
+        name="person-role-remove",
+    ),
+    path("people/<int:pk>/account/active/", accounts.person_account_active, name="person-account-active"),
+    path("people/<int:pk>/account/password/", accounts.person_account_password, name="person-account-password"),
     path("blocs/", blocs.bloc_list, name="bloc-list"),
     path("blocs/<int:pk>/", blocs.bloc_detail, name="bloc-detail"),
     path("imports/", imports.import_create, name="import-create"),

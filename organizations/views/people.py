@@ -38,6 +38,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "can_edit": request.user.has_perm("organizations.change_person", person),
+        "can_manage_account": request.user.has_perm("organizations.manage_account", person),
         "profile_sections": profile_sections(request, PERSON, person),
     }
     return render(request, "organizations/person_detail.html", context)

@@ -28,6 +28,8 @@ KWARGS: dict[str, dict[str, str]] = {
     "readyz": {},
     "verify": {"code": "decisions.certificate.verify_code"},
     "verify-search": {},
+    "calendar": {},
+    "calendar-feed": {"token": "=no-such-token"},
     # organisations
     "organizations:organization-list": {},
     "organizations:organization-create": {},
@@ -43,6 +45,12 @@ KWARGS: dict[str, dict[str, str]] = {
     "organizations:import-detail": {"pk": "import_job"},
     "organizations:import-template": {"kind": "=people"},
     "organizations:lockout-list": {},
+    "organizations:person-account": {"pk": "account_person"},
+    "organizations:person-account-create": {"pk": "person"},
+    "organizations:person-role-add": {"pk": "account_person"},
+    "organizations:person-role-remove": {"pk": "account_person", "membership_pk": "account_membership"},
+    "organizations:person-account-active": {"pk": "account_person"},
+    "organizations:person-account-password": {"pk": "account_person"},
     "organizations:lockout-unlock": {},
     # campaigns
     "campaigns:campaign-list": {},
