@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.db import TimeStampedModel, choices_check
+from common.search import SearchTextModel
 from organizations.enums import (
     AccountAction,
     BlocKind,
@@ -19,13 +20,15 @@ from organizations.enums import (
 )
 
 
-class Organization(TimeStampedModel):
+class Organization(SearchTextModel, TimeStampedModel):
     """A node of the organisation tree (any depth, no hard-coded levels).
 
     ``path`` is a materialised path of zero-padded ids (``/0000000001/0000000005/``) so that "this
     organisation and everything below it" is one indexed prefix query; services keep it in step with
     ``parent``.
     """
+
+    SEARCH_FIELDS = ("name", "short_name", "code")
 
     code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=255)
@@ -113,8 +116,10 @@ class OrganizationChange(TimeStampedModel):
         return f"{self.organization} @ {self.created_at:%Y-%m-%d}"
 
 
-class EmulationBloc(TimeStampedModel):
+class EmulationBloc(SearchTextModel, TimeStampedModel):
     """A khối (same function) or cụm (same area) grouping organisations for one year."""
+
+    SEARCH_FIELDS = ("name", "code")
 
     code = models.CharField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=255)
@@ -173,8 +178,10 @@ class BlocMember(TimeStampedModel):
         return f"{self.organization} – {self.get_role_display()}"
 
 
-class Person(TimeStampedModel):
+class Person(SearchTextModel, TimeStampedModel):
     """A staff member. ``code`` (mã cán bộ) is the natural key used by imports."""
+
+    SEARCH_FIELDS = ("full_name", "code", "position")
 
     code = models.CharField(_("staff code"), max_length=50, unique=True)
     full_name = models.CharField(_("full name"), max_length=150)

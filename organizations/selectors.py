@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
+from common.search import search_q
 from organizations.enums import Role
 from organizations.models import (
     AccountEvent,
@@ -26,7 +27,7 @@ def organization_list_for_user(user, *, search: str = "", kind: str = "") -> Que
         .order_by("path")
     )
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search))
+        qs = qs.filter(search_q(search))
     if kind:
         qs = qs.filter(kind=kind)
     return qs
@@ -67,7 +68,7 @@ def person_list_for_user(user, *, search: str = "", organization: Organization |
     if organization is not None:
         qs = qs.filter(organization__path__startswith=organization.path)
     if search:
-        qs = qs.filter(Q(full_name__icontains=search) | Q(code__icontains=search) | Q(position__icontains=search))
+        qs = qs.filter(search_q(search))
     return qs.order_by("organization__path", "full_name")
 
 
@@ -85,7 +86,7 @@ def bloc_list_for_user(user, *, year: int | None = None, search: str = "") -> Qu
     if year:
         qs = qs.filter(year=year)
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+        qs = qs.filter(search_q(search))
     return qs.order_by("-year", "name")
 
 

@@ -19,6 +19,7 @@ from campaigns.planning.forms import CampaignForm, LaunchForm, PhaseForm, Transi
 from campaigns.planning.selectors import phase_list_past
 from common.files import private_file_response
 from common.forms import add_service_errors
+from common.search import results_template
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
@@ -36,7 +37,7 @@ def campaign_list(request):
     query, status = search_term(request), request.GET.get("status", "")
     queryset = selectors.campaign_list_for_user(request.user, search=query, status=status)
     context = paginate(request, queryset) | {"q": query, "status": status, "statuses": CampaignStatus.choices}
-    return render(request, "campaigns/campaign_list.html", context)
+    return render(request, results_template(request, "campaigns/campaign_list.html"), context)
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from common.search import results_template
 from organizations import selectors, services
 from organizations.enums import BlocRole
 from organizations.forms import BlocMemberForm
@@ -19,9 +20,8 @@ def bloc_list(request):
     query = search_term(request)
     year = request.GET.get("year", "")
     queryset = selectors.bloc_list_for_user(request.user, search=query, year=int(year) if year.isdigit() else None)
-    return render(
-        request, "organizations/emulationbloc_list.html", paginate(request, queryset) | {"q": query, "year": year}
-    )
+    context = paginate(request, queryset) | {"q": query, "year": year}
+    return render(request, results_template(request, "organizations/emulationbloc_list.html"), context)
 
 
 @login_required

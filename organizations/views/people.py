@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.search import results_template
 from organizations import selectors, services
 from organizations.forms import PersonForm
 from organizations.profile import PERSON, profile_sections
@@ -29,7 +30,7 @@ def person_list(request):
         organization = selectors.organization_get_for_user(request.user, pk=int(request.GET["organization"]))
     queryset = selectors.person_list_for_user(request.user, search=query, organization=organization)
     context = paginate(request, queryset) | {"q": query, "organization": organization}
-    return render(request, "organizations/person_list.html", context)
+    return render(request, results_template(request, "organizations/person_list.html"), context)
 
 
 @login_required
