@@ -9,4 +9,10 @@ class CommonConfig(AppConfig):
     verbose_name = _("Shared infrastructure")
 
     def ready(self) -> None:
+        from django.db.models import fields  # lazy: registry
+
         from common import checks  # noqa: F401  # lazy: registry (the deployment checks register on import)
+
+        # The empty choice of every select built from a model field ("- Select an option -" in Django 6.1, which
+        # has no Vietnamese for it): Django lets an app's ready() replace it.
+        fields.BLANK_CHOICE_LABEL = _("— Choose —")
