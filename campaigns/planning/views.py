@@ -16,6 +16,7 @@ from campaigns.enums import TRANSITIONS, CampaignStatus
 from campaigns.models import Phase
 from campaigns.planning import services
 from campaigns.planning.forms import CampaignForm, LaunchForm, PhaseForm, TransitionForm, WindowForm
+from campaigns.planning.journal import journal
 from campaigns.planning.selectors import phase_list_past
 from common.files import private_file_response
 from common.forms import add_service_errors
@@ -72,7 +73,7 @@ def campaign_detail(request, pk: int):
         "phases": phases,
         "today": today,
         "has_past_phases": any(phase.window_closes < today for phase in phases),
-        "events": campaign.events.select_related("actor")[:30] if is_officer else [],
+        "events": journal(campaign) if is_officer else [],
         "actions": actions,
         "is_officer": is_officer,
         "can_edit": request.user.has_perm("campaigns.change_campaign", campaign),
