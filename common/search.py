@@ -69,7 +69,8 @@ class SearchTextModel(models.Model):
 
     SEARCH_FIELDS: tuple[str, ...] = ()
 
-    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    # db_default: rows inserted in raw SQL (the ranking bench) get an empty search text rather than a NOT NULL error.
+    search_text = models.TextField(_("search text"), blank=True, default="", db_default="", editable=False)
 
     class Meta:
         abstract = True

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='awardrecord',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='search text'),
         ),
         search_text_backfill("awards", "AwardRecord", ("award_name", "award_code", "decision_number")),
         # award_record_list_for_user's search (the ledger).

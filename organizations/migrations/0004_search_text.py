@@ -16,17 +16,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='emulationbloc',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='search text'),
         ),
         migrations.AddField(
             model_name='organization',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='search text'),
         ),
         migrations.AddField(
             model_name='person',
             name='search_text',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='search text'),
+            field=models.TextField(blank=True, db_default='', default='', editable=False, verbose_name='search text'),
         ),
         search_text_backfill("organizations", "Organization", ("name", "short_name", "code")),
         search_text_backfill("organizations", "EmulationBloc", ("name", "code")),
