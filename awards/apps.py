@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AwardsConfig(AppConfig):
     name = "awards"
+    verbose_name = _("Commendation and awards")
 
     def ready(self):
         from awards.ledger.views import profile_section, results_section  # lazy: registry

@@ -21,6 +21,7 @@ from campaigns.enums import (
     RulePer,
 )
 from common.db import TimeStampedModel, choices_check
+from common.search import SearchTextModel
 from common.uploads import PDF, server_file_name
 from organizations.models import Organization
 
@@ -35,8 +36,10 @@ def plan_document_path(instance, filename: str) -> str:
     return server_file_name("campaigns/plans", PDF)
 
 
-class Campaign(TimeStampedModel):
+class Campaign(SearchTextModel, TimeStampedModel):
     """An emulation campaign launched by one organisation, e.g. plan 383-KH/BTGTW of 20/4/2020."""
+
+    SEARCH_FIELDS = ("name", "plan_number", "theme")
 
     launching_organization = models.ForeignKey(
         Organization, verbose_name=_("launching organisation"), related_name="campaigns", on_delete=models.PROTECT

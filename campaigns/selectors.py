@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from campaigns.enums import CampaignStatus
 from campaigns.models import Campaign, Participant
+from common.search import search_q
 from organizations.enums import Role
 from organizations.models import Membership
 from organizations.reach import reach_for
@@ -47,7 +48,7 @@ def campaign_list_for_user(user, *, search: str = "", status: str = "") -> Query
         .annotate(phase_count=Count("phases", distinct=True), participant_count=Count("participants", distinct=True))
     )
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(plan_number__icontains=search) | Q(theme__icontains=search))
+        qs = qs.filter(search_q(search))
     if status in CampaignStatus.values:
         qs = qs.filter(status=status)
     return qs.order_by("-start_date", "name")

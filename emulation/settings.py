@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "organizations.middleware.ForcedPasswordChangeMiddleware",
     "common.middleware.PrivatePagesNotStoredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -195,6 +196,8 @@ AXES_VERBOSE = False
 # Internationalisation: Vietnamese first, English available.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# One date and number format per language everywhere (emulation/formats/): 05/12/2026 and 90,00 in Vietnamese.
+FORMAT_MODULE_PATH = ["emulation.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from common.admin import ProtectedAdminMixin
 from organizations.audit import AuditedAdminMixin
 from organizations.models import (
+    AccountEvent,
+    AccountSettings,
     AuditEntry,
     BlocMember,
     EmulationBloc,
@@ -144,3 +146,28 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_filter = ["event", "delivery"]
     search_fields = ["user__username"]
     list_select_related = ["user"]
+
+
+@admin.register(AccountSettings)
+class AccountSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "must_change_password", "updated_at"]
+    list_filter = ["must_change_password"]
+    search_fields = ["user__username", "user__email"]
+    exclude = ["calendar_token"]
+    readonly_fields = ["user", "created_at", "updated_at"]
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(admin.ModelAdmin):
+    """The account journal is read-only: it records what the account pages did."""
+
+    list_display = ["created_at", "user", "action", "role", "organization", "actor"]
+    list_filter = ["action", "role"]
+    search_fields = ["user__username", "actor__username", "organization__name"]
+    readonly_fields = ["user", "actor", "action", "role", "organization", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -107,3 +107,18 @@ class EmailStatus(models.TextChoices):
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed (will be retried)")
+
+
+class AccountAction(models.TextChoices):
+    """What happened to a login (the account journal, ``AccountEvent``)."""
+
+    CREATED = "created", _("Login created")
+    ROLE_GRANTED = "role_granted", _("Role given")
+    ROLE_REVOKED = "role_revoked", _("Role removed")
+    DEACTIVATED = "deactivated", _("Login deactivated")
+    ACTIVATED = "activated", _("Login reactivated")
+    PASSWORD_CHANGE_REQUIRED = "password_change_required", _("Password change required at next login")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
+    CALENDAR_TOKEN = "calendar_token", _("Calendar link regenerated")
+    CALENDAR_REVOKED = "calendar_revoked", _("Calendar link revoked")

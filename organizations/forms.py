@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organizations.enums import BlocRole, DocumentStyle
+from organizations.enums import BlocRole, DocumentStyle, Role
 from organizations.models import Organization, Person
 
 
@@ -113,3 +113,33 @@ class AuditFilterForm(forms.Form):
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", _("The end date is before the start date."))
         return data
+
+
+class AccountCreateForm(forms.Form):
+    """A login for a person: a user name and a temporary password the person must change at the first login."""
+
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password1 = forms.CharField(label=_("Temporary password"), widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label=_("Temporary password again"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Create the login"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class RoleGrantForm(forms.Form):
+    """A role and its scope: the organisation it applies to (officers and administrators reach below it too)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("— Choose a role —")), *Role.choices])
+    organization = OrganizationTreeChoiceField(queryset=Organization.objects.none(), label=_("Scope"))
+
+    def __init__(self, *args, organization_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices
+        self.helper = _helper(_("Give the role"))

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.db import TimeStampedModel, choices_check
+from common.search import SearchTextModel
 from organizations.enums import (
+    AccountAction,
     BlocKind,
     BlocRole,
     DocumentStyle,
@@ -21,13 +23,15 @@ from organizations.enums import (
 )
 
 
-class Organization(TimeStampedModel):
+class Organization(SearchTextModel, TimeStampedModel):
     """A node of the organisation tree (any depth, no hard-coded levels).
 
     ``path`` is a materialised path of zero-padded ids (``/0000000001/0000000005/``) so that "this
     organisation and everything below it" is one indexed prefix query; services keep it in step with
     ``parent``.
     """
+
+    SEARCH_FIELDS = ("name", "short_name", "code")
 
     code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=255)
@@ -115,8 +119,10 @@ class OrganizationChange(TimeStampedModel):
         return f"{self.organization} @ {self.created_at:%Y-%m-%d}"
 
 
-class EmulationBloc(TimeStampedModel):
+class EmulationBloc(SearchTextModel, TimeStampedModel):
     """A khối (same function) or cụm (same area) grouping organisations for one year."""
+
+    SEARCH_FIELDS = ("name", "code")
 
     code = models.CharField(_("code"), max_length=50)
     name = models.CharField(_("name"), max_length=255)
@@ -175,8 +181,10 @@ class BlocMember(TimeStampedModel):
         return f"{self.organization} – {self.get_role_display()}"
 
 
-class Person(TimeStampedModel):
+class Person(SearchTextModel, TimeStampedModel):
     """A staff member. ``code`` (mã cán bộ) is the natural key used by imports."""
+
+    SEARCH_FIELDS = ("full_name", "code", "position")
 
     code = models.CharField(_("staff code"), max_length=50, unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
@@ -413,3 +421,67 @@ class NotificationPreference(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_event_display()}: {self.get_delivery_display()}"
+
+
+class AccountSettings(TimeStampedModel):
+    """Per-login settings kept beside Django's user: a forced password change and the calendar feed's token."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), related_name="account_settings", on_delete=models.CASCADE
+    )
+    must_change_password = models.BooleanField(_("must change password at next login"), default=False)
+    # A secret in the iCalendar feed's URL; empty = no feed. Regenerating it revokes the previous link.
+    calendar_token = models.CharField(_("calendar token"), max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("account settings")
+        verbose_name_plural = _("account settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["calendar_token"],
+                condition=~Q(calendar_token=""),
+                name="organizations_accountsettings_unique_calendar_token",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class AccountEvent(TimeStampedModel):
+    """The account journal: who did what to which login, and when (roles with their scope)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), related_name="account_events", on_delete=models.CASCADE
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        related_name="account_actions",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    action = models.CharField(_("action"), max_length=30, choices=AccountAction.choices)
+    role = models.CharField(_("role"), max_length=30, blank=True, default="")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        related_name="account_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ["-created_at", "-pk"]
+        constraints = [choices_check("action", AccountAction, "organizations_accountevent_action_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_action_display()}"
+
+    @property
+    def role_label(self) -> str:
+        return str(Role(self.role).label) if self.role in Role.values else self.role

@@ -39,6 +39,15 @@ def is_officer_of_person(user, person) -> bool:
 
 
 @rules.predicate
+def is_admin_of_person(user, person) -> bool:
+    """Administrator of the person's organisation or of one above it: manages the person's login and roles."""
+    if person is None:
+        return False
+    reach = reach_for(user)
+    return reach.is_superuser or reach.covers(person.organization.path, Role.ADMIN)
+
+
+@rules.predicate
 def is_bloc_organizer_officer(user, bloc) -> bool:
     return bloc is not None and is_officer_of(user, bloc.organizer)
 
@@ -60,6 +69,7 @@ rules.add_perm("organizations.add_child_organization", is_officer_of)
 rules.add_perm("organizations.view_person", can_see_person)
 rules.add_perm("organizations.change_person", is_officer_of_person)
 rules.add_perm("organizations.add_person", is_officer_of)
+rules.add_perm("organizations.manage_account", is_admin_of_person)
 rules.add_perm("organizations.change_emulationbloc", is_bloc_organizer_officer)
 rules.add_perm("organizations.import_data", is_any_officer)
 rules.add_perm("organizations.view_importjob", is_import_owner)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
+from common.search import search_q
 from organizations.enums import Role
-from organizations.models import AuditEntry, EmulationBloc, ImportJob, Membership, Organization, Person
+from organizations.models import (
+    AccountEvent,
+    AccountSettings,
+    AuditEntry,
+    EmulationBloc,
+    ImportJob,
+    Membership,
+    Organization,
+    Person,
+)
 from organizations.reach import reach_for
 
 
@@ -18,7 +28,7 @@ def organization_list_for_user(user, *, search: str = "", kind: str = "") -> Que
         .order_by("path")
     )
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search))
+        qs = qs.filter(search_q(search))
     if kind:
         qs = qs.filter(kind=kind)
     return qs
@@ -59,7 +69,7 @@ def person_list_for_user(user, *, search: str = "", organization: Organization |
     if organization is not None:
         qs = qs.filter(organization__path__startswith=organization.path)
     if search:
-        qs = qs.filter(Q(full_name__icontains=search) | Q(code__icontains=search) | Q(position__icontains=search))
+        qs = qs.filter(search_q(search))
     return qs.order_by("organization__path", "full_name")
 
 
@@ -77,7 +87,7 @@ def bloc_list_for_user(user, *, year: int | None = None, search: str = "") -> Qu
     if year:
         qs = qs.filter(year=year)
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+        qs = qs.filter(search_q(search))
     return qs.order_by("-year", "name")
 
 
@@ -140,3 +150,29 @@ def user_ids_with_roles(organization_ids, roles=UNIT_ROLES) -> set[int]:
         .values_list("user_id", flat=True)
         .distinct()
     )
+
+
+def account_roles(user) -> QuerySet[Membership]:
+    """The roles of a login with their scope, for the account pages."""
+    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__path", "role")
+
+
+def account_events(user, *, limit: int = 50) -> QuerySet[AccountEvent]:
+    """The latest entries of a login's journal, with who did them and the role's scope."""
+    return (
+        AccountEvent.objects.filter(user=user)
+        .select_related("actor__person", "organization")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def account_settings_get(user) -> AccountSettings | None:
+    return AccountSettings.objects.filter(user=user).first()
+
+
+def account_user_for_calendar_token(token: str):
+    """The active login whose iCalendar feed has this secret token, or None."""
+    if not token:
+        return None
+    row = AccountSettings.objects.filter(calendar_token=token, user__is_active=True).select_related("user").first()
+    return row.user if row else None

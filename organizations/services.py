@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 from django.utils.translation import gettext as _
 
-from organizations.enums import BlocRole, Role, default_document_style
-from organizations.models import BlocMember, EmulationBloc, Membership, Organization, OrganizationChange, Person
+from organizations.enums import AccountAction, BlocRole, Role, default_document_style
+from organizations.models import (
+    AccountEvent,
+    AccountSettings,
+    BlocMember,
+    EmulationBloc,
+    Membership,
+    Organization,
+    OrganizationChange,
+    Person,
+)
 
 ORGANIZATION_FIELDS = ("code", "name", "short_name", "kind", "is_active", "document_style")
 
@@ -163,3 +176,128 @@ def bloc_member_remove(*, bloc: EmulationBloc, organization: Organization) -> in
     """Take an organisation out of a bloc; returns how many rows went (0 or 1)."""
     deleted, _details = BlocMember.objects.filter(bloc=bloc, organization=organization).delete()
     return deleted
+
+
+# Accounts: logins of people, their roles, deactivation and forced password changes. Every change is journalled
+# (AccountEvent); the views check that the actor administers the person's organisation (organizations/rules.py).
+
+
+def _journal(*, user, actor, action: str, role: str = "", organization: Organization | None = None) -> AccountEvent:
+    return AccountEvent.objects.create(user=user, actor=actor, action=action, role=role, organization=organization)
+
+
+def _settings_of(user) -> AccountSettings:
+    account, _created = AccountSettings.objects.get_or_create(user=user)
+    return account
+
+
+def _guard(*, user, actor) -> None:
+    """Only a superuser touches a superuser's login."""
+    if user.is_superuser and not getattr(actor, "is_superuser", False):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def account_create(*, person: Person, username: str, password: str, actor):
+    """Create the login of ``person`` with a temporary password that must be changed at the first login.
+
+    Refuses a person who already has a login and a user name already taken; the password passes the validators.
+    """
+    User = get_user_model()
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.user_id is not None:
+        raise ValidationError(_("This person already has a login."))
+    username = username.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("This user name is already taken.")})
+    user = User(username=username, email=person.email, first_name=person.full_name[:150])
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    AccountSettings.objects.create(user=user, must_change_password=True)
+    _journal(user=user, actor=actor, action=AccountAction.CREATED)
+    return user
+
+
+@transaction.atomic
+def account_role_grant(*, user, organization: Organization, role: str, actor) -> Membership:
+    """Give ``user`` a role scoped to ``organization``; journalled only when it is new."""
+    _guard(user=user, actor=actor)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    membership, created = Membership.objects.get_or_create(user=user, organization=organization, role=role)
+    if created:
+        _journal(user=user, actor=actor, action=AccountAction.ROLE_GRANTED, role=role, organization=organization)
+    return membership
+
+
+@transaction.atomic
+def account_role_revoke(*, membership: Membership, actor) -> None:
+    """Take a role away; an administrator cannot take away their own administrator role (no self lock-out)."""
+    _guard(user=membership.user, actor=actor)
+    if membership.user_id == actor.pk and membership.role == Role.ADMIN:
+        raise ValidationError(_("You cannot remove your own administrator role."))
+    _journal(
+        user=membership.user,
+        actor=actor,
+        action=AccountAction.ROLE_REVOKED,
+        role=membership.role,
+        organization=membership.organization,
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def account_set_active(*, user, is_active: bool, actor):
+    """Deactivate (no login, sessions refused by Django) or reactivate a login; nobody deactivates themselves."""
+    _guard(user=user, actor=actor)
+    if user.pk == actor.pk and not is_active:
+        raise ValidationError(_("You cannot deactivate your own login."))
+    if user.is_active == is_active:
+        return user
+    user.is_active = is_active
+    user.save(update_fields=["is_active"])
+    _journal(user=user, actor=actor, action=AccountAction.ACTIVATED if is_active else AccountAction.DEACTIVATED)
+    return user
+
+
+@transaction.atomic
+def account_require_password_change(*, user, actor) -> AccountSettings:
+    """Make ``user`` choose a new password at the next login."""
+    _guard(user=user, actor=actor)
+    account = _settings_of(user)
+    account.must_change_password = True
+    account.save(update_fields=["must_change_password", "updated_at"])
+    _journal(user=user, actor=actor, action=AccountAction.PASSWORD_CHANGE_REQUIRED)
+    return account
+
+
+@transaction.atomic
+def account_password_changed(*, user, by_reset: bool = False) -> None:
+    """Record a password the user set (own page or e-mailed link) and lift a forced change."""
+    AccountSettings.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
+    _journal(user=user, actor=user, action=AccountAction.PASSWORD_RESET if by_reset else AccountAction.PASSWORD_CHANGED)
+
+
+def account_must_change_password(user) -> bool:
+    return AccountSettings.objects.filter(user=user, must_change_password=True).exists()
+
+
+@transaction.atomic
+def calendar_token_regenerate(*, user) -> str:
+    """A new secret for the user's iCalendar feed; the previous link stops working at once."""
+    account = _settings_of(user)
+    account.calendar_token = secrets.token_urlsafe(32)
+    account.save(update_fields=["calendar_token", "updated_at"])
+    _journal(user=user, actor=user, action=AccountAction.CALENDAR_TOKEN)
+    return account.calendar_token
+
+
+@transaction.atomic
+def calendar_token_revoke(*, user) -> None:
+    """Switch the user's iCalendar feed off."""
+    if AccountSettings.objects.filter(user=user).exclude(calendar_token="").update(calendar_token=""):
+        _journal(user=user, actor=user, action=AccountAction.CALENDAR_REVOKED)

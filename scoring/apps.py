@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ScoringConfig(AppConfig):
     name = "scoring"
+    verbose_name = _("Scoring and ranking")
 
     def ready(self):
         from campaigns.planning.services import transition_hook_register  # lazy: registry

@@ -6,7 +6,19 @@ import re
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-PUBLIC_PREFIXES = ("admin/", "i18n/", "accounts/login/", "static/", "verify/", "healthz", "readyz")
+# Public on purpose: the password reset by e-mail ("Quên mật khẩu") and the calendar feed behind its secret token
+# (tests/organizations/test_accounts.py, tests/test_calendar.py).
+PUBLIC_PREFIXES = (
+    "admin/",
+    "i18n/",
+    "accounts/login/",
+    "accounts/password/reset/",
+    "calendar/feed/",
+    "static/",
+    "verify/",
+    "healthz",
+    "readyz",
+)
 
 
 def _routes(resolver=None, prefix=""):

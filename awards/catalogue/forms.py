@@ -35,7 +35,7 @@ class AwardTypeForm(forms.Form):
                 label=_("Defined by"),
                 queryset=owner_choices if owner_choices is not None else Organization.objects.none(),
                 required=not allow_national,
-                empty_label=_("National regulations") if allow_national else "---------",
+                empty_label=_("National regulations") if allow_national else _("— Choose —"),
                 help_text=_("Empty for titles of the national regulations; an organisation for its own titles."),
             )
         self.fields.update(fields_for_model(AwardType, fields=RULE_FIELDS))

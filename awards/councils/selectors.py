@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from awards.councils.permissions import active_seats
 from awards.enums import NominationStatus, SessionStatus
 from awards.models import AgendaItem, BallotCast, Council, CouncilMember, CouncilSession, Nomination, SessionAttendance
+from common.search import search_q
 from organizations.enums import Role
 from organizations.reach import reach_for
 
@@ -33,7 +34,7 @@ def council_list_for_user(user, *, search: str = "") -> QuerySet[Council]:
         .order_by("organization__path", "name")
     )
     if search:
-        qs = qs.filter(Q(name__icontains=search) | Q(organization__name__icontains=search))
+        qs = qs.filter(Q(name__icontains=search) | search_q(search, "organization__"))
     return qs
 
 
@@ -83,7 +84,7 @@ def nomination_candidates(session: CouncilSession, *, search: str = "") -> Query
     if session.campaign_id:
         qs = qs.filter(plan__campaign_id=session.campaign_id)
     if search:
-        qs = qs.filter(Q(person__full_name__icontains=search) | Q(organization__name__icontains=search))
+        qs = qs.filter(search_q(search, "person__", "organization__"))
     return qs.select_related("person", "organization", "plan__award_type", "plan__campaign").order_by(
         "plan__campaign__name", "plan__award_type__name", "position", "pk"
     )

@@ -24,6 +24,7 @@ from openpyxl.styles import Font
 from awards.enums import RecordSource
 from awards.ledger.services import MIN_YEAR, name_code
 from awards.models import AwardRecord, AwardType
+from common.search import search_text_fill
 from common.spreadsheets import cells_as_text
 from organizations.enums import Role
 from organizations.imports.reading import Column, ImportFileError, Row, Table, normalize, read_table
@@ -273,8 +274,9 @@ def _apply(lines: list[_Line], existing: dict, user, result: ImportResult) -> No
             result.unchanged += 1
         else:
             changed.append(record)
+    search_text_fill([*new, *changed])  # bulk writes skip save(), which keeps the search text
     AwardRecord.objects.bulk_create(new, batch_size=500)
-    AwardRecord.objects.bulk_update(changed, [*COMPARED[1:], "award_type", "updated_at"], batch_size=500)
+    AwardRecord.objects.bulk_update(changed, [*COMPARED[1:], "award_type", "updated_at", "search_text"], batch_size=500)
     result.created, result.updated = len(new), len(changed)
 
 

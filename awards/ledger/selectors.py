@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 
 from awards.eligibility import HeldAward
 from awards.models import AwardRecord, Certificate, DisciplinaryReview
+from common.search import search_q
 from organizations.models import Organization, Person
 from organizations.reach import reach_for
 
@@ -41,15 +42,7 @@ def award_record_list_for_user(
         "person__organization", "organization", "revoked_by"
     )
     if search:
-        qs = qs.filter(
-            Q(person__full_name__icontains=search)
-            | Q(person__code__icontains=search)
-            | Q(organization__name__icontains=search)
-            | Q(organization__code__icontains=search)
-            | Q(award_name__icontains=search)
-            | Q(award_code__icontains=search)
-            | Q(decision_number__icontains=search)
-        )
+        qs = qs.filter(search_q(search, "", "person__", "organization__"))
     if year:
         qs = qs.filter(year=year)
     if award_code:

@@ -19,6 +19,7 @@ from awards.ledger import services as svc
 from awards.ledger.forms import AwardRecordForm, HistoryFilterForm, HistoryImportForm
 from awards.ledger.imports import MAX_ROWS, award_record_import, import_template_build
 from common.forms import add_service_errors
+from common.search import search_input_attrs
 from organizations.models import Person
 from organizations.views.common import paginate
 
@@ -45,6 +46,7 @@ def _get_editable(request, pk: int):
 def history_list(request):
     """The ledger within the user's reach: search by recipient, award or decision number; filters; pages."""
     form = HistoryFilterForm(request.GET or None, codes=sel.award_record_codes(request.user))
+    form.fields["q"].widget.attrs.update(search_input_attrs(request.path))
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = sel.award_record_list_for_user(
         request.user,

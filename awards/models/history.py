@@ -8,14 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from awards.enums import RecordSource
 from awards.models._common import RecipientMixin, one_recipient_check
 from common.db import TimeStampedModel, choices_check
+from common.search import SearchTextModel
 
 
-class AwardRecord(RecipientMixin, TimeStampedModel):
+class AwardRecord(SearchTextModel, RecipientMixin, TimeStampedModel):
     """One award received: from a decision issued here, or imported / entered for past years.
 
     Eligibility checks read this ledger by ``award_code`` and ``year``. ``award_type`` is set when the award is in
     the catalogue; imported rows may name awards that are not (``award_name`` keeps the text).
     """
+
+    SEARCH_FIELDS = ("award_name", "award_code", "decision_number")
 
     award_type = models.ForeignKey(
         "awards.AwardType",

@@ -6,6 +6,7 @@ nomination as JSON (``[{"code": …, "params": {…}}]``); this is the one place
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -173,9 +174,22 @@ def _achievement(code: str, params: dict) -> str | None:
     return message() if message else None
 
 
+NUMBERS = ("points", "minimum", "total")  # stored as plain decimal strings, shown in the language's format
+
+
+def _localised(params: dict) -> dict:
+    shown = dict(params)
+    for key in NUMBERS:
+        value = shown.get(key)
+        if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
+            with contextlib.suppress(ArithmeticError):
+                shown[key] = formats.number_format(Decimal(str(value)), 2)
+    return shown
+
+
 def explain(code: str, params: dict | None = None) -> str:
-    """One reason as a translated sentence (an unknown code is shown as it is)."""
-    params = params or {}
+    """One reason as a translated sentence (an unknown code is shown as it is); numbers in the page's format."""
+    params = _localised(params or {})
     if code in (nr.WITHIN_QUOTA, nr.OVER_QUOTA, nr.TIE_AT_QUOTA):
         return _quota(code, params)
     if code == nr.TIE_PRIORITY:

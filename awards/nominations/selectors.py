@@ -20,6 +20,7 @@ from awards.enums import NominationStatus
 from awards.models import AwardPlan, AwardType, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
 from campaigns.models import Campaign
 from campaigns.rules import is_campaign_officer
+from common.search import search_q
 from organizations.enums import Gender, Role
 from organizations.models import Person
 from organizations.reach import reach_for
@@ -133,12 +134,7 @@ def nomination_list_for_user(
     if eligible in ("yes", "no"):
         qs = qs.filter(is_eligible=eligible == "yes")
     if search:
-        qs = qs.filter(
-            Q(organization__name__icontains=search)
-            | Q(organization__code__icontains=search)
-            | Q(person__full_name__icontains=search)
-            | Q(person__code__icontains=search)
-        )
+        qs = qs.filter(search_q(search, "organization__", "person__"))
     return qs.order_by("plan__award_type__recipient_kind", "plan__award_type__name", "plan_id", "position", "pk")
 
 

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from campaigns.models import Campaign, Covenant, EmulationProduct, Participant, Registration
 from campaigns.selectors import participant_scored_by_q
+from common.search import search_q
 from organizations.enums import Role
 from organizations.models import EmulationBloc, Membership, Organization, Person
 from organizations.reach import reach_for
@@ -59,11 +60,7 @@ def participant_list(*, campaign: Campaign, status: str = "", search: str = "") 
     elif status == NO_SCORER:
         qs = qs.filter(_nobody_scores_q())
     if search:
-        qs = qs.filter(
-            Q(organization__name__icontains=search)
-            | Q(organization__code__icontains=search)
-            | Q(person__full_name__icontains=search)
-        )
+        qs = qs.filter(search_q(search, "organization__", "person__"))
     return qs
 
 
@@ -100,14 +97,14 @@ def registration_products(registration: Registration | None) -> list[EmulationPr
 def candidate_organizations(user, *, search: str, limit: int = 20) -> QuerySet[Organization]:
     """Active organisations the user can see whose name or code matches, for the participant picker."""
     qs = Organization.objects.filter(reach_for(user).visible_q(), is_active=True)
-    qs = qs.filter(Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search))
+    qs = qs.filter(search_q(search))
     return qs.order_by("path")[:limit]
 
 
 def candidate_people(user, *, search: str, limit: int = 20) -> QuerySet[Person]:
     """Active people the user can see whose name or staff code matches."""
     qs = Person.objects.filter(reach_for(user).visible_q("organization__"), is_active=True)
-    qs = qs.filter(Q(full_name__icontains=search) | Q(code__icontains=search)).select_related("organization")
+    qs = qs.filter(search_q(search)).select_related("organization")
     return qs.order_by("full_name")[:limit]
 
 

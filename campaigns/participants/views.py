@@ -28,6 +28,7 @@ from campaigns.participants.forms import (
     ScorerForm,
 )
 from common.forms import add_service_errors
+from common.search import results_template
 from organizations.views.common import paginate, search_term
 
 MANAGE = "campaigns.change_campaign"
@@ -82,7 +83,7 @@ def participant_list(request, pk: int):
     context |= {"counts": sel.participant_counts(campaign=campaign)}
     if context["can_edit"]:
         context |= _add_forms(request, campaign)
-    return render(request, template, context)
+    return render(request, results_template(request, template), context)
 
 
 def _added(request, count: int) -> None:

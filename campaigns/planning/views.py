@@ -16,9 +16,11 @@ from campaigns.enums import TRANSITIONS, CampaignStatus
 from campaigns.models import Phase
 from campaigns.planning import services
 from campaigns.planning.forms import CampaignForm, LaunchForm, PhaseForm, TransitionForm, WindowForm
+from campaigns.planning.journal import journal
 from campaigns.planning.selectors import phase_list_past
 from common.files import private_file_response
 from common.forms import add_service_errors
+from common.search import results_template
 from organizations.selectors import organization_choices_for_officer
 from organizations.views.common import paginate, search_term
 
@@ -36,7 +38,7 @@ def campaign_list(request):
     query, status = search_term(request), request.GET.get("status", "")
     queryset = selectors.campaign_list_for_user(request.user, search=query, status=status)
     context = paginate(request, queryset) | {"q": query, "status": status, "statuses": CampaignStatus.choices}
-    return render(request, "campaigns/campaign_list.html", context)
+    return render(request, results_template(request, "campaigns/campaign_list.html"), context)
 
 
 @login_required
@@ -71,7 +73,7 @@ def campaign_detail(request, pk: int):
         "phases": phases,
         "today": today,
         "has_past_phases": any(phase.window_closes < today for phase in phases),
-        "events": campaign.events.select_related("actor")[:30] if is_officer else [],
+        "events": journal(campaign) if is_officer else [],
         "actions": actions,
         "is_officer": is_officer,
         "can_edit": request.user.has_perm("campaigns.change_campaign", campaign),

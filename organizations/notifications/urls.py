@@ -7,5 +7,5 @@ urlpatterns = [
     path("notifications/bell/", views.notification_bell, name="notification-bell"),
     path("notifications/read-all/", views.notification_read_all, name="notification-read-all"),
     path("notifications/preferences/", views.notification_preferences, name="notification-preferences"),
-    path("notifications/<int:pk>/read/", views.notification_read, name="notification-read"),
+    path("notifications/<id:pk>/read/", views.notification_read, name="notification-read"),
 ]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from common.converters import bounded_id
+from common.search import results_template
 from organizations import selectors, services
 from organizations.enums import BlocRole
 from organizations.forms import BlocMemberForm
@@ -25,9 +26,8 @@ def bloc_list(request):
     queryset = selectors.bloc_list_for_user(
         request.user, search=query, year=number if number is not None and number <= MAX_YEAR else None
     )
-    return render(
-        request, "organizations/emulationbloc_list.html", paginate(request, queryset) | {"q": query, "year": year}
-    )
+    context = paginate(request, queryset) | {"q": query, "year": year}
+    return render(request, results_template(request, "organizations/emulationbloc_list.html"), context)
 
 
 @login_required

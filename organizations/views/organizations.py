@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_service_errors
+from common.search import results_template
 from organizations import selectors, services
 from organizations.enums import OrganizationKind, Role
 from organizations.forms import OrganizationForm
@@ -37,7 +38,7 @@ def organization_list(request):
     for org in objects:
         org.indent = min(org.depth - top, 5)  # indentation relative to the highest unit shown
     context["object_list"] = objects
-    return render(request, "organizations/organization_list.html", context)
+    return render(request, results_template(request, "organizations/organization_list.html"), context)
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.converters import query_id
+from common.search import results_template
 from organizations import selectors, services
 from organizations.forms import PersonForm
 from organizations.profile import PERSON, profile_sections
@@ -31,7 +32,7 @@ def person_list(request):
         organization = selectors.organization_get_for_user(request.user, pk=organization_pk)
     queryset = selectors.person_list_for_user(request.user, search=query, organization=organization)
     context = paginate(request, queryset) | {"q": query, "organization": organization}
-    return render(request, "organizations/person_list.html", context)
+    return render(request, results_template(request, "organizations/person_list.html"), context)
 
 
 @login_required
@@ -40,6 +41,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "can_edit": request.user.has_perm("organizations.change_person", person),
+        "can_manage_account": request.user.has_perm("organizations.manage_account", person),
         "profile_sections": profile_sections(request, PERSON, person),
     }
     return render(request, "organizations/person_detail.html", context)

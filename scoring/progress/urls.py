@@ -2,7 +2,7 @@ from django.urls import path
 
 from scoring.progress import views
 
-PROGRESS = "campaigns/<int:pk>/progress/"
+PROGRESS = "campaigns/<id:pk>/progress/"
 
 urlpatterns = [
     path(PROGRESS, views.progress_dashboard, name="progress-dashboard"),

@@ -55,7 +55,7 @@ def test_officer_sees_every_nomination_with_why(client, officer, setup):
     assert nominated == {"WA", "P01"}  # 95 and 90 points; 80 and 60 are below the minimum
     for nomination in Nomination.objects.all():
         assert _url("nomination-detail", campaign, nomination.pk) in body
-    assert "95 points, at least 85 required." in body
+    assert "95.00 points, at least 85.00 required." in body  # one number format: 2 decimals, the language's separator
     assert "No quota: every eligible candidate is nominated." in body
 
 
@@ -70,7 +70,7 @@ def test_manual_nomination_explains_why_it_is_not_eligible(client, officer, setu
     assert response["Location"] == _url("nomination-detail", campaign, nomination.pk)
     assert nomination.source == NominationSource.MANUAL and nomination.is_eligible is False
     body = client.get(response["Location"]).content.decode()
-    assert "Only 80 points; at least 85 required." in body
+    assert "Only 80.00 points; at least 85.00 required." in body
     assert "The nominee is not eligible for this award." in body
 
 

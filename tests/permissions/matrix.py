@@ -50,6 +50,8 @@ def expected(row, role: str) -> int:
 
 
 MATRIX: dict[str, dict[str, E | int]] = {
+    "calendar": {"GET": 200, "POST": 405},
+    "calendar-feed": {"GET": E(404, anonymous=404), "POST": E(405, anonymous=405)},
     "awards:agenda-add": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:agenda-remove": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:catalogue-activate": {"GET": 405, "POST": E(403, admin=302)},
@@ -448,6 +450,30 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "POST": E(200, scorer_b=404, other_officer=404, member=404, secretary=404),
     },
     "organizations:person-list": {"GET": 200, "POST": 200},
+    "organizations:person-account": {
+        "GET": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=200),
+        "POST": 405,
+    },
+    "organizations:person-account-create": {
+        "GET": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=200),
+        "POST": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=200),
+    },
+    "organizations:person-role-add": {
+        "GET": 405,
+        "POST": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=200),
+    },
+    "organizations:person-role-remove": {
+        "GET": 405,
+        "POST": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=302),
+    },
+    "organizations:person-account-active": {
+        "GET": 405,
+        "POST": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=302),
+    },
+    "organizations:person-account-password": {
+        "GET": 405,
+        "POST": E(404, scorer_a=403, reviewer=403, officer=403, signer=403, admin=302),
+    },
     "organizations:person-update": {
         "GET": E(404, scorer_a=403, reviewer=403, officer=200, signer=403, admin=200),
         "POST": E(404, scorer_a=403, reviewer=403, officer=200, signer=403, admin=200),

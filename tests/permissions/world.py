@@ -212,11 +212,15 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
     prerequisite = catalogue_services.prerequisite_add(
         award_type=own_award, required_code="GK_TT", times=1, scope="any"
     )
+    account_user = UserFactory(username=f"login_{prefix.lower()}")
+    account_membership = MembershipFactory(user=account_user, organization=unit_a, role=Role.SCORER)
     return SimpleNamespace(
         root=root,
         unit_a=unit_a,
         unit_b=unit_b,
         person=PersonFactory(organization=unit_a),
+        account_person=PersonFactory(organization=unit_a, user=account_user),
+        account_membership=account_membership,
         bloc=bloc,
         import_job=import_job_create(
             kind="people", file_name="x.csv", content=b"code\n", created_by=officer, enqueue=False

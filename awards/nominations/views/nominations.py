@@ -26,6 +26,7 @@ from campaigns.access import campaign_for
 from common.converters import bounded_id
 from common.files import private_file_response
 from common.forms import add_service_errors
+from common.search import results_template
 from common.uploads import CONTENT_TYPES as UPLOAD_CONTENT_TYPES
 from organizations.models import Person
 from organizations.selectors import organization_choices_for_officer
@@ -65,7 +66,7 @@ def nomination_list(request, campaign_pk: int):
         "q": filters["search"],
         **page,
     }
-    return render(request, "awards/nominations/nomination_list.html", context)
+    return render(request, results_template(request, "awards/nominations/nomination_list.html"), context)
 
 
 def _int(value) -> int | None:
