@@ -1,5 +1,6 @@
 """The awards app's URLs: one module per part (catalogue, ledger, nominations, councils, decisions)."""
 
+from awards.api.urls import urlpatterns as api_urlpatterns
 from awards.catalogue.urls import urlpatterns as catalogue_urlpatterns
 from awards.councils.urls import urlpatterns as council_urlpatterns
 from awards.decisions.urls import urlpatterns as decision_urlpatterns
@@ -14,4 +15,5 @@ urlpatterns = [
     *nomination_urlpatterns,
     *council_urlpatterns,
     *decision_urlpatterns,
+    *api_urlpatterns,
 ]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.api.api import api
 from awards.decisions.views.verify import certificate_verify, certificate_verify_search
 from emulation import health, views
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
+    path("api/v1/", api.urls),
     path("verify/", certificate_verify_search, name="verify-search"),
     path("verify/<str:code>/", certificate_verify, name="verify"),
     path("admin/", admin.site.urls),

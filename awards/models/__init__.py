@@ -1,5 +1,6 @@
 """The awards app's models, one module per part of the domain."""
 
+from awards.models.api import ApiToken
 from awards.models.catalogue import AwardPrerequisite, AwardType, DisciplinaryReview
 from awards.models.councils import (
     AgendaItem,
@@ -24,6 +25,7 @@ from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, 
 
 __all__ = [
     "AgendaItem",
+    "ApiToken",
     "AwardDecision",
     "AwardPlan",
     "AwardPrerequisite",

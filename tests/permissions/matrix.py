@@ -50,6 +50,16 @@ def expected(row, role: str) -> int:
 
 
 MATRIX: dict[str, dict[str, E | int]] = {
+    # The JSON API answers a token only (tests/awards/test_api.py): a session login gets 401 like anyone; the
+    # OpenAPI description is public; the API's root has no page (docs_url=None).
+    "api:api-root": {"GET": E(404, anonymous=404), "POST": E(404, anonymous=404)},
+    "api:award_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:decision_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:openapi-json": {"GET": E(200, anonymous=200), "POST": E(200, anonymous=200)},
+    "api:ranking_entries": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:ranking_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "awards:apitoken-list": {"GET": E(403, admin=200), "POST": E(403, admin=200)},
+    "awards:apitoken-revoke": {"GET": 405, "POST": E(404, admin=302)},
     "awards:agenda-add": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:agenda-remove": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:catalogue-activate": {"GET": 405, "POST": E(403, admin=302)},

@@ -28,6 +28,15 @@ KWARGS: dict[str, dict[str, str]] = {
     "readyz": {},
     "verify": {"code": "decisions.certificate.verify_code"},
     "verify-search": {},
+    # the read-only JSON API (token only: a session login is not enough) and its token pages
+    "api:api-root": {},
+    "api:openapi-json": {},
+    "api:ranking_list": {},
+    "api:ranking_entries": {"run_id": "=1"},
+    "api:decision_list": {},
+    "api:award_list": {},
+    "awards:apitoken-list": {},
+    "awards:apitoken-revoke": {"pk": "api_token"},
     # organisations
     "organizations:organization-list": {},
     "organizations:organization-create": {},

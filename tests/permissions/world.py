@@ -16,6 +16,7 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from awards.api.tokens import api_token_create
 from awards.catalogue import services as catalogue_services
 from awards.councils.services import ballots as ballot
 from awards.councils.services import councils as council_services
@@ -242,6 +243,7 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         prerequisite=prerequisite,
         record=AwardRecordFactory(organization=unit_a, created_by=officer),
         template=CertificateTemplate.objects.create(organization=root, name=f"Phôi {prefix}"),
+        api_token=api_token_create(organization=root, name=f"API {prefix}", actor=None)[0],
     )
 
 
