@@ -6,6 +6,7 @@ from awards.councils.urls import urlpatterns as council_urlpatterns
 from awards.decisions.urls import urlpatterns as decision_urlpatterns
 from awards.ledger.urls import urlpatterns as ledger_urlpatterns
 from awards.nominations.urls import urlpatterns as nomination_urlpatterns
+from awards.reports.urls import urlpatterns as report_urlpatterns
 
 app_name = "awards"
 
@@ -16,4 +17,5 @@ urlpatterns = [
     *council_urlpatterns,
     *decision_urlpatterns,
     *api_urlpatterns,
+    *report_urlpatterns,
 ]

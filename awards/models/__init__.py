@@ -22,6 +22,7 @@ from awards.models.decisions import (
 )
 from awards.models.history import AwardRecord
 from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
+from awards.models.reports import CampaignReport, ReportKind, ReportStatus
 
 __all__ = [
     "AgendaItem",
@@ -32,6 +33,7 @@ __all__ = [
     "AwardRecord",
     "AwardType",
     "BallotCast",
+    "CampaignReport",
     "Certificate",
     "CertificateTemplate",
     "Council",
@@ -46,6 +48,8 @@ __all__ = [
     "NominationDocument",
     "PublicDisclosure",
     "Register",
+    "ReportKind",
+    "ReportStatus",
     "SessionAttendance",
     "WrittenVote",
 ]

@@ -60,6 +60,19 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "api:ranking_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
     "awards:apitoken-list": {"GET": E(403, admin=200), "POST": E(403, admin=200)},
     "awards:apitoken-revoke": {"GET": 405, "POST": E(404, admin=302)},
+    # Campaign reports: the campaign officers' (like the transitions that produce them).
+    "awards:report-list": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+    },
+    "awards:report-detail": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": 405,
+    },
+    "awards:report-download": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": 405,
+    },
     "awards:agenda-add": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:agenda-remove": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:catalogue-activate": {"GET": 405, "POST": E(403, admin=302)},

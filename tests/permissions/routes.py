@@ -37,6 +37,9 @@ KWARGS: dict[str, dict[str, str]] = {
     "api:award_list": {},
     "awards:apitoken-list": {},
     "awards:apitoken-revoke": {"pk": "api_token"},
+    "awards:report-list": {"campaign_pk": "campaign"},
+    "awards:report-detail": {"campaign_pk": "campaign", "pk": "report"},
+    "awards:report-download": {"campaign_pk": "campaign", "pk": "report", "fmt": "=xlsx"},
     # organisations
     "organizations:organization-list": {},
     "organizations:organization-create": {},

@@ -24,9 +24,10 @@ from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
-from awards.models import Certificate, CertificateTemplate, PublicDisclosure
+from awards.models import CampaignReport, Certificate, CertificateTemplate, PublicDisclosure
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
+from awards.reports.services import report_generate
 from campaigns.models import CriterionRule, Participant
 from campaigns.participants import services as ps
 from campaigns.planning import services as campaign_services
@@ -163,6 +164,13 @@ def _decisions(root, campaign, unit, officer, signer, *, render: bool):
     return SimpleNamespace(draft=draft, draft_line=draft_line, issued=issued, certificate=certificate)
 
 
+def _report(campaign, officer):
+    """A final report of the campaign, generated (its three files are there to download)."""
+    report = CampaignReport.objects.create(campaign=campaign, kind="final", requested_by=officer)
+    report_generate(report_id=report.pk)
+    return report
+
+
 def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool = True) -> SimpleNamespace:
     """Every object a URL of the app names, inside the tree of ``root`` (units A and B take part)."""
     officer, scorer_a, secretary, member, signer = (
@@ -244,6 +252,7 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         record=AwardRecordFactory(organization=unit_a, created_by=officer),
         template=CertificateTemplate.objects.create(organization=root, name=f"Phôi {prefix}"),
         api_token=api_token_create(organization=root, name=f"API {prefix}", actor=None)[0],
+        report=_report(campaign, officer),
     )
 
 
