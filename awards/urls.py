@@ -7,6 +7,7 @@ from awards.decisions.urls import urlpatterns as decision_urlpatterns
 from awards.ledger.urls import urlpatterns as ledger_urlpatterns
 from awards.nominations.urls import urlpatterns as nomination_urlpatterns
 from awards.reports.urls import urlpatterns as report_urlpatterns
+from awards.statistics.urls import urlpatterns as statistics_urlpatterns
 
 app_name = "awards"
 
@@ -18,4 +19,5 @@ urlpatterns = [
     *decision_urlpatterns,
     *api_urlpatterns,
     *report_urlpatterns,
+    *statistics_urlpatterns,
 ]

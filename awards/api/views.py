@@ -27,7 +27,7 @@ def _organizations(user):
 @require_http_methods(["GET", "POST"])
 def apitoken_list(request):
     organizations = _organizations(request.user)
-    form = ApiTokenForm(request.POST or None, organizations=organizations)
+    form = ApiTokenForm(request.POST if request.method == "POST" else None, organizations=organizations)
     created = None
     if request.method == "POST" and form.is_valid():
         token, raw = api_token_create(
@@ -36,7 +36,7 @@ def apitoken_list(request):
         created = {"token": token, "raw": raw}
         form = ApiTokenForm(organizations=organizations)
     context = {"tokens": selectors.tokens_for(request.user), "form": form, "created": created}
-    return render(request, "awards/api/apitoken_list.html", context)
+    return render(request, "awards/api/apitoken_list.html", context, status=400 if form.errors else 200)
 
 
 @login_required

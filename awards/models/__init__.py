@@ -23,6 +23,7 @@ from awards.models.decisions import (
 from awards.models.history import AwardRecord
 from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
 from awards.models.reports import CampaignReport, ReportKind, ReportStatus
+from awards.models.statistics import StatisticsInput
 
 __all__ = [
     "AgendaItem",
@@ -51,5 +52,6 @@ __all__ = [
     "ReportKind",
     "ReportStatus",
     "SessionAttendance",
+    "StatisticsInput",
     "WrittenVote",
 ]

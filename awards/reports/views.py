@@ -31,7 +31,7 @@ FORMATS = {
 @require_http_methods(["GET", "POST"])
 def report_list(request, campaign_pk: int):
     campaign = campaign_for(request, campaign_pk, perm=PERM)
-    form = ReportRequestForm(request.POST or None, campaign=campaign)
+    form = ReportRequestForm(request.POST if request.method == "POST" else None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             report = report_request(

@@ -58,12 +58,26 @@ MATRIX: dict[str, dict[str, E | int]] = {
     "api:openapi-json": {"GET": E(200, anonymous=200), "POST": E(200, anonymous=200)},
     "api:ranking_entries": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
     "api:ranking_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
-    "awards:apitoken-list": {"GET": E(403, admin=200), "POST": E(403, admin=200)},
+    "awards:apitoken-list": {"GET": E(403, admin=200), "POST": E(403, admin=400)},
     "awards:apitoken-revoke": {"GET": 405, "POST": E(404, admin=302)},
+    # Yearly statistics forms: officers and administrators of the organisation (others who see it: 403).
+    "awards:statistics-index": {"GET": 200, "POST": 405},
+    "awards:statistics-detail": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": 405,
+    },
+    "awards:statistics-input": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": E(403, officer=400, admin=400, scorer_a=404, scorer_b=404, other_officer=404),
+    },
+    "awards:statistics-download": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": 405,
+    },
     # Campaign reports: the campaign officers' (like the transitions that produce them).
     "awards:report-list": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
-        "POST": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=400, other_officer=404, member=404, secretary=404, admin=400),
     },
     "awards:report-detail": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),

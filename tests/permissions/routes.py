@@ -38,6 +38,10 @@ KWARGS: dict[str, dict[str, str]] = {
     "awards:apitoken-list": {},
     "awards:apitoken-revoke": {"pk": "api_token"},
     "awards:report-list": {"campaign_pk": "campaign"},
+    "awards:statistics-index": {},
+    "awards:statistics-detail": {"pk": "root", "year": "=2024"},
+    "awards:statistics-input": {"pk": "root", "year": "=2024"},
+    "awards:statistics-download": {"pk": "root", "year": "=2024", "fmt": "=xlsx"},
     "awards:report-detail": {"campaign_pk": "campaign", "pk": "report"},
     "awards:report-download": {"campaign_pk": "campaign", "pk": "report", "fmt": "=xlsx"},
     # organisations
