@@ -6,6 +6,7 @@ from awards.councils.urls import urlpatterns as council_urlpatterns
 from awards.decisions.urls import urlpatterns as decision_urlpatterns
 from awards.ledger.urls import urlpatterns as ledger_urlpatterns
 from awards.nominations.urls import urlpatterns as nomination_urlpatterns
+from awards.public.urls import officer_urlpatterns as public_officer_urlpatterns
 from awards.reports.urls import urlpatterns as report_urlpatterns
 from awards.statistics.urls import urlpatterns as statistics_urlpatterns
 
@@ -20,4 +21,5 @@ urlpatterns = [
     *api_urlpatterns,
     *report_urlpatterns,
     *statistics_urlpatterns,
+    *public_officer_urlpatterns,
 ]

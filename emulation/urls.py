@@ -21,6 +21,7 @@ urlpatterns = [
     path("scoring/", include("scoring.urls")),
     path("awards/", include("awards.urls")),
     path("api/v1/", api.urls),
+    path("public/", include("awards.public.urls")),
     path("verify/", certificate_verify_search, name="verify-search"),
     path("verify/<str:code>/", certificate_verify, name="verify"),
     path("admin/", admin.site.urls),

@@ -6,7 +6,19 @@ import re
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
-PUBLIC_PREFIXES = ("admin/", "i18n/", "accounts/login/", "static/", "verify/", "healthz", "readyz")
+# public/: the public pages (no login by design, tests/awards/test_public.py); api/: the JSON API answers 401
+# without a token instead of redirecting (tests/awards/test_api.py); both are rows of the permission matrix.
+PUBLIC_PREFIXES = (
+    "admin/",
+    "i18n/",
+    "accounts/login/",
+    "static/",
+    "verify/",
+    "healthz",
+    "readyz",
+    "public/",
+    "api/",
+)
 
 
 def _routes(resolver=None, prefix=""):

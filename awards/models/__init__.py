@@ -22,6 +22,7 @@ from awards.models.decisions import (
 )
 from awards.models.history import AwardRecord
 from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
+from awards.models.public import CommentStatus, Publication, PublicComment
 from awards.models.reports import CampaignReport, ReportKind, ReportStatus
 from awards.models.statistics import StatisticsInput
 
@@ -36,6 +37,7 @@ __all__ = [
     "BallotCast",
     "CampaignReport",
     "Certificate",
+    "CommentStatus",
     "CertificateTemplate",
     "Council",
     "CouncilMember",
@@ -47,7 +49,9 @@ __all__ = [
     "DisclosureComment",
     "Nomination",
     "NominationDocument",
+    "PublicComment",
     "PublicDisclosure",
+    "Publication",
     "Register",
     "ReportKind",
     "ReportStatus",

@@ -74,6 +74,19 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
         "POST": 405,
     },
+    # Public pages: anyone, logged in or not (a comment's empty POST is the form again with its errors).
+    "public:index": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:disclosure": {"GET": E(200, anonymous=200), "POST": E(400, anonymous=400)},
+    "public:organization": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:ranking": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:decision": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    # Moderating public comments and choosing what is public: the organisation's officers and administrators.
+    "awards:public-comment-queue": {"GET": 200, "POST": 405},
+    "awards:public-comment-moderate": {"GET": 405, "POST": E(404, officer=302, admin=302)},
+    "awards:publication-edit": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": E(403, officer=302, admin=302, scorer_a=404, scorer_b=404, other_officer=404),
+    },
     # Campaign reports: the campaign officers' (like the transitions that produce them).
     "awards:report-list": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),

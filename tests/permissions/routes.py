@@ -39,6 +39,15 @@ KWARGS: dict[str, dict[str, str]] = {
     "awards:apitoken-revoke": {"pk": "api_token"},
     "awards:report-list": {"campaign_pk": "campaign"},
     "awards:statistics-index": {},
+    "awards:public-comment-queue": {},
+    "awards:public-comment-moderate": {"pk": "public_comment"},
+    "awards:publication-edit": {"pk": "root"},
+    # the public pages (no login)
+    "public:index": {},
+    "public:disclosure": {"pk": "disclosure"},
+    "public:organization": {"pk": "root"},
+    "public:ranking": {"pk": "root", "run_pk": "run"},
+    "public:decision": {"pk": "root", "decision_pk": "decisions.issued"},
     "awards:statistics-detail": {"pk": "root", "year": "=2024"},
     "awards:statistics-input": {"pk": "root", "year": "=2024"},
     "awards:statistics-download": {"pk": "root", "year": "=2024", "fmt": "=xlsx"},
@@ -233,7 +242,14 @@ POST_DATA: dict[str, dict[str, str]] = {
 
 # Award types are one catalogue that every user reads: another organisation's own award is visible (200 on
 # its page, so not cross-checked) and editing it is forbidden (403), not hidden.
-SHARED_KWARGS = {"awards:catalogue-detail"}
+SHARED_KWARGS = {
+    "awards:catalogue-detail",
+    # Public pages: another organisation's open disclosure or published results are public too.
+    "public:disclosure",
+    "public:organization",
+    "public:ranking",
+    "public:decision",
+}
 SHARED_VISIBLE = {
     "awards:catalogue-update",
     "awards:catalogue-version",
