@@ -4,6 +4,7 @@ from awards.api.urls import urlpatterns as api_urlpatterns
 from awards.catalogue.urls import urlpatterns as catalogue_urlpatterns
 from awards.councils.urls import urlpatterns as council_urlpatterns
 from awards.decisions.urls import urlpatterns as decision_urlpatterns
+from awards.exemplary.urls import urlpatterns as exemplary_urlpatterns
 from awards.ledger.urls import urlpatterns as ledger_urlpatterns
 from awards.nominations.urls import urlpatterns as nomination_urlpatterns
 from awards.public.urls import officer_urlpatterns as public_officer_urlpatterns
@@ -22,4 +23,5 @@ urlpatterns = [
     *report_urlpatterns,
     *statistics_urlpatterns,
     *public_officer_urlpatterns,
+    *exemplary_urlpatterns,
 ]

@@ -20,6 +20,14 @@ from awards.models.decisions import (
     DecisionRecipient,
     Register,
 )
+from awards.models.exemplary import (
+    STAGE_ORDER,
+    ExemplaryAdoption,
+    ExemplaryKind,
+    ExemplaryModel,
+    ExemplaryStage,
+    ExemplaryStep,
+)
 from awards.models.history import AwardRecord
 from awards.models.nominations import AwardPlan, DisclosureComment, Nomination, NominationDocument, PublicDisclosure
 from awards.models.public import CommentStatus, Publication, PublicComment
@@ -27,6 +35,7 @@ from awards.models.reports import CampaignReport, ReportKind, ReportStatus
 from awards.models.statistics import StatisticsInput
 
 __all__ = [
+    "STAGE_ORDER",
     "AgendaItem",
     "ApiToken",
     "AwardDecision",
@@ -47,6 +56,11 @@ __all__ = [
     "DecisionRecipient",
     "DisciplinaryReview",
     "DisclosureComment",
+    "ExemplaryAdoption",
+    "ExemplaryKind",
+    "ExemplaryModel",
+    "ExemplaryStage",
+    "ExemplaryStep",
     "Nomination",
     "NominationDocument",
     "PublicComment",

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from awards.enums import DecisionStatus
-from awards.models import AwardDecision, CommentStatus, Publication, PublicComment, PublicDisclosure
+from awards.models import AwardDecision, CommentStatus, ExemplaryModel, Publication, PublicComment, PublicDisclosure
 from campaigns.models import Campaign
 from organizations.enums import Role
 from organizations.reach import reach_for
@@ -36,6 +36,10 @@ def accepted_comments(disclosure):
     return PublicComment.objects.filter(disclosure=disclosure, status=CommentStatus.ACCEPTED).select_related(
         "nomination__person", "nomination__organization"
     )
+
+
+def public_exemplary_models():
+    return ExemplaryModel.objects.filter(is_public=True).select_related("organization").order_by("-created_at")
 
 
 def publishing_organizations():

@@ -32,7 +32,11 @@ def _limited(request, *, scope: str = "public", limit: int | None = None, window
 def public_index(request):
     if limited := _limited(request):
         return limited
-    context = {"disclosures": sel.open_disclosures()[:100], "publications": sel.publishing_organizations()[:200]}
+    context = {
+        "disclosures": sel.open_disclosures()[:100],
+        "publications": sel.publishing_organizations()[:200],
+        "exemplary_models": sel.public_exemplary_models()[:100],
+    }
     return render(request, "awards/public/index.html", context)
 
 

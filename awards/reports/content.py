@@ -184,8 +184,19 @@ def report_sections(figures: dict, kind: str) -> list[dict]:
     sections.append(
         {
             "title": "VII. ĐIỂN HÌNH TIÊN TIẾN",
-            "paragraphs": ["Chưa ghi nhận điển hình tiên tiến trong hệ thống cho phong trào này."],
-            "tables": [],
+            "paragraphs": [
+                f"Số điển hình tiên tiến được phát hiện, bồi dưỡng qua phong trào: {len(figures.get('exemplary', []))}."
+                if figures.get("exemplary")
+                else "Chưa ghi nhận điển hình tiên tiến trong hệ thống cho phong trào này."
+            ],
+            "tables": [
+                {
+                    "head": ["Điển hình", "Đơn vị", "Giai đoạn"],
+                    "rows": [[m["name"], m["organization"], m["stage"]] for m in figures["exemplary"]],
+                }
+            ]
+            if figures.get("exemplary")
+            else [],
         }
     )
     return [_blocks(section) for section in sections]

@@ -13,7 +13,7 @@ from django.db.models import Avg, Count
 from django.utils import timezone, translation
 
 from awards.enums import DecisionStatus, NominationStatus
-from awards.models import DecisionRecipient, Nomination
+from awards.models import DecisionRecipient, ExemplaryModel, Nomination
 from campaigns.enums import CriterionKind, ProductStatus
 from campaigns.models import Campaign, EmulationProduct, Participant
 from scoring.enums import EntryStatus, RankingStatus, SubmissionStatus
@@ -237,6 +237,10 @@ def _figures(campaign, phase) -> dict:
         "products": _products(campaign),
         "criteria": _criteria(campaign, phases),
         "awards": _awards(campaign),
+        "exemplary": [
+            {"name": m.name, "organization": m.organization.name, "stage": str(m.get_stage_display())}
+            for m in ExemplaryModel.objects.filter(campaign=campaign).select_related("organization").order_by("pk")
+        ],
     }
 
 

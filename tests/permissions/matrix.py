@@ -87,6 +87,29 @@ MATRIX: dict[str, dict[str, E | int]] = {
         "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
         "POST": E(403, officer=302, admin=302, scorer_a=404, scorer_b=404, other_officer=404),
     },
+    # Exemplary models: seen with their unit (ward A here); recorded and moved on by the unit's officers (the
+    # officer's own proposal cannot be confirmed by them: 302 with a message; an empty step or adoption: 400).
+    "awards:exemplary-list": {"GET": 200, "POST": 405},
+    "awards:exemplary-create": {
+        "GET": E(403, officer=200, other_officer=200, admin=200),
+        "POST": E(403, officer=400, other_officer=400, admin=400),
+    },
+    "awards:exemplary-detail": {
+        "GET": E(200, scorer_b=404, other_officer=404, member=404, secretary=404),
+        "POST": 405,
+    },
+    "awards:exemplary-propose": {
+        "GET": 405,
+        "POST": E(403, officer=400, admin=400, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
+    "awards:exemplary-confirm": {
+        "GET": 405,
+        "POST": E(403, officer=302, admin=302, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
+    "awards:exemplary-adopt": {
+        "GET": 405,
+        "POST": E(403, officer=400, admin=400, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
     # Campaign reports: the campaign officers' (like the transitions that produce them).
     "awards:report-list": {
         "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),

@@ -24,6 +24,7 @@ from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
+from awards.exemplary.services import exemplary_create
 from awards.models import CampaignReport, Certificate, CertificateTemplate, Publication, PublicComment, PublicDisclosure
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
@@ -253,6 +254,15 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         template=CertificateTemplate.objects.create(organization=root, name=f"Phôi {prefix}"),
         api_token=api_token_create(organization=root, name=f"API {prefix}", actor=None)[0],
         report=_report(campaign, officer),
+        exemplary=exemplary_create(
+            organization=unit_a,
+            kind="method",
+            name=f"Điển hình {prefix}",
+            description="",
+            date=timezone.localdate(),
+            evidence="Báo cáo",
+            actor=officer,
+        ),
         publication=Publication.objects.create(organization=root, publish_rankings=True, publish_decisions=True),
         public_comment=PublicComment.objects.create(
             disclosure=disclosure, author_name="Người dân", contact="nguoidan@example.com", body="Ý kiến"
