@@ -198,3 +198,13 @@ def test_unknown_units_never_break_the_report(org_tree, officer):
     )
     figures = report_figures(campaign)
     assert figures["participation"]["submitted"] == 0 and figures["previous"] is None
+
+
+def test_the_progress_is_polled_while_the_report_is_prepared(client, officer, known):
+    report = CampaignReport.objects.create(campaign=known, kind="interim", progress=45, status=ReportStatus.RUNNING)
+    client.force_login(officer)
+    url = reverse("awards:report-detail", args=[known.pk, report.pk])
+    partial = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 2s"' in partial and 'value="45"' in partial and "<html" not in partial
+    CampaignReport.objects.filter(pk=report.pk).update(status=ReportStatus.DONE, progress=100)
+    assert "hx-trigger" not in client.get(url, HTTP_HX_REQUEST="true").content.decode()
