@@ -332,3 +332,6 @@ class CertificateAdmin(ProtectedAdminMixin, AuditedAdminMixin, admin.ModelAdmin)
     list_display = ["serial", "golden_book_number", "recipient", "status", "rendered_at"]
     list_filter = ["status"]
     search_fields = ["serial", "golden_book_number", "recipient__recipient_name", "sha256"]
+
+
+from awards import admin_parts  # noqa: E402, F401 - the newer parts' registrations

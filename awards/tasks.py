@@ -3,3 +3,4 @@
 from awards.councils.tasks import *  # noqa: F403
 from awards.decisions.tasks import *  # noqa: F403
 from awards.nominations.tasks import *  # noqa: F403
+from awards.reports.tasks import *  # noqa: F403

@@ -76,6 +76,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The public verify page (/verify/): lookups per client IP and minute before a 429 page.
 VERIFY_RATE_LIMIT_PER_MINUTE = env_int("VERIFY_RATE_LIMIT_PER_MINUTE", 20)
+# The other public pages (awards/public/): pages per client IP and minute, and comments sent per IP and hour.
+PUBLIC_RATE_LIMIT_PER_MINUTE = env_int("PUBLIC_RATE_LIMIT_PER_MINUTE", 60)
+PUBLIC_COMMENTS_PER_HOUR = env_int("PUBLIC_COMMENTS_PER_HOUR", 5)
+# The read-only JSON API (awards/api/): requests per token, in django-ninja's rate format ("600/m", "10000/d").
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "600/m")
 # Static folders whose files (stylesheets, images) generated PDFs may embed; common/pdf/fetcher.py refuses the rest.
 PDF_STATIC_SUBDIRS = ("common", "awards")
 

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from awards.api.api import api
 from awards.decisions.views.verify import certificate_verify, certificate_verify_search
 from emulation import health, views
 from emulation.calendar import views as calendar_views
@@ -37,6 +38,8 @@ urlpatterns = [
     path("awards/", include("awards.urls")),
     path("calendar/", calendar_views.calendar_month, name="calendar"),
     path("calendar/feed/<str:token>.ics", calendar_views.calendar_feed, name="calendar-feed"),
+    path("api/v1/", api.urls),
+    path("public/", include("awards.public.urls")),
     path("verify/", certificate_verify_search, name="verify-search"),
     path("verify/<str:code>/", certificate_verify, name="verify"),
     path("admin/", admin.site.urls),

@@ -8,6 +8,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 # Public on purpose: the password reset by e-mail ("Quên mật khẩu") and the calendar feed behind its secret token
 # (tests/organizations/test_accounts.py, tests/test_calendar.py).
+# public/: the public pages (no login by design, tests/awards/test_public.py); api/: the JSON API answers 401
+# without a token instead of redirecting (tests/awards/test_api.py); both are rows of the permission matrix.
 PUBLIC_PREFIXES = (
     "admin/",
     "i18n/",
@@ -18,6 +20,8 @@ PUBLIC_PREFIXES = (
     "verify/",
     "healthz",
     "readyz",
+    "public/",
+    "api/",
 )
 
 

@@ -218,6 +218,34 @@ def transition_hook_register(*, action: str, hook: Callable[..., object]) -> Non
         hooks.append(hook)
 
 
+# Apps built on campaigns add what the confirmation page of a step should warn about (awards: units that never
+# submitted a self-scoring before "Tổng kết"); each callable takes ``campaign=`` and returns sentences.
+TRANSITION_WARNINGS: dict[str, list[Callable[..., list[str]]]] = {}
+
+
+def transition_warning_register(*, action: str, warning: Callable[..., list[str]]) -> None:
+    """Show ``warning(campaign=…)``'s sentences on the confirmation page of every ``action`` step (once each)."""
+    warnings = TRANSITION_WARNINGS.setdefault(action, [])
+    if warning not in warnings:
+        warnings.append(warning)
+
+
+def transition_warnings(*, campaign: Campaign, action: str) -> list[str]:
+    """What the officer should know before ``action``: phases still running (before closing or finalising), then
+    the registered apps' warnings."""
+    found: list[str] = []
+    if action in ("close_scoring", "finalise"):
+        today = timezone.localdate()
+        for phase in campaign.phases.filter(end_date__gte=today).order_by("position"):
+            found.append(
+                _("Phase “%(name)s” is still running (until %(date)s).")
+                % {"name": phase.name, "date": phase.end_date.strftime("%d/%m/%Y")}
+            )
+    for warning in TRANSITION_WARNINGS.get(action, ()):
+        found.extend(warning(campaign=campaign))
+    return found
+
+
 def _check_launchable(campaign: Campaign) -> None:
     if not campaign.phases.exists():
         raise ValidationError(_("Add at least one phase before launching."))

@@ -143,6 +143,7 @@ def campaign_transition(request, pk: int, action: str):
         "action_label": ACTION_LABELS[action],
         "form": form,
         "past_phases": past,
+        "warnings": services.transition_warnings(campaign=campaign, action=action),
     }
     return render(request, "campaigns/campaign_transition.html", context, status=400 if data is not None else 200)
 

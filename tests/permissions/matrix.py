@@ -52,6 +52,79 @@ def expected(row, role: str) -> int:
 MATRIX: dict[str, dict[str, E | int]] = {
     "calendar": {"GET": 200, "POST": 405},
     "calendar-feed": {"GET": E(404, anonymous=404), "POST": E(405, anonymous=405)},
+    # The JSON API answers a token only (tests/awards/test_api.py): a session login gets 401 like anyone; the
+    # OpenAPI description is public; the API's root has no page (docs_url=None).
+    "api:api-root": {"GET": E(404, anonymous=404), "POST": E(404, anonymous=404)},
+    "api:award_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:decision_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:openapi-json": {"GET": E(200, anonymous=200), "POST": E(200, anonymous=200)},
+    "api:ranking_entries": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "api:ranking_list": {"GET": E(401, anonymous=401), "POST": E(405, anonymous=405)},
+    "awards:apitoken-list": {"GET": E(403, admin=200), "POST": E(403, admin=400)},
+    "awards:apitoken-revoke": {"GET": 405, "POST": E(404, admin=302)},
+    # Yearly statistics forms: officers and administrators of the organisation (others who see it: 403).
+    "awards:statistics-index": {"GET": 200, "POST": 405},
+    "awards:statistics-detail": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": 405,
+    },
+    "awards:statistics-input": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": E(403, officer=400, admin=400, scorer_a=404, scorer_b=404, other_officer=404),
+    },
+    "awards:statistics-download": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": 405,
+    },
+    # Public pages: anyone, logged in or not (a comment's empty POST is the form again with its errors).
+    "public:index": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:disclosure": {"GET": E(200, anonymous=200), "POST": E(400, anonymous=400)},
+    "public:organization": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:ranking": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    "public:decision": {"GET": E(200, anonymous=200), "POST": E(405, anonymous=405)},
+    # Moderating public comments and choosing what is public: the organisation's officers and administrators.
+    "awards:public-comment-queue": {"GET": 200, "POST": 405},
+    "awards:public-comment-moderate": {"GET": 405, "POST": E(404, officer=302, admin=302)},
+    "awards:publication-edit": {
+        "GET": E(403, officer=200, admin=200, scorer_a=404, scorer_b=404, other_officer=404),
+        "POST": E(403, officer=302, admin=302, scorer_a=404, scorer_b=404, other_officer=404),
+    },
+    # Exemplary models: seen with their unit (ward A here); recorded and moved on by the unit's officers (the
+    # officer's own proposal cannot be confirmed by them: 302 with a message; an empty step or adoption: 400).
+    "awards:exemplary-list": {"GET": 200, "POST": 405},
+    "awards:exemplary-create": {
+        "GET": E(403, officer=200, other_officer=200, admin=200),
+        "POST": E(403, officer=400, other_officer=400, admin=400),
+    },
+    "awards:exemplary-detail": {
+        "GET": E(200, scorer_b=404, other_officer=404, member=404, secretary=404),
+        "POST": 405,
+    },
+    "awards:exemplary-propose": {
+        "GET": 405,
+        "POST": E(403, officer=400, admin=400, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
+    "awards:exemplary-confirm": {
+        "GET": 405,
+        "POST": E(403, officer=302, admin=302, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
+    "awards:exemplary-adopt": {
+        "GET": 405,
+        "POST": E(403, officer=400, admin=400, scorer_b=404, other_officer=404, member=404, secretary=404),
+    },
+    # Campaign reports: the campaign officers' (like the transitions that produce them).
+    "awards:report-list": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": E(403, officer=400, other_officer=404, member=404, secretary=404, admin=400),
+    },
+    "awards:report-detail": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": 405,
+    },
+    "awards:report-download": {
+        "GET": E(403, officer=200, other_officer=404, member=404, secretary=404, admin=200),
+        "POST": 405,
+    },
     "awards:agenda-add": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:agenda-remove": {"GET": 405, "POST": E(404, officer=302, member=403, secretary=302, admin=302)},
     "awards:catalogue-activate": {"GET": 405, "POST": E(403, admin=302)},

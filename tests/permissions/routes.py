@@ -30,6 +30,37 @@ KWARGS: dict[str, dict[str, str]] = {
     "verify-search": {},
     "calendar": {},
     "calendar-feed": {"token": "=no-such-token"},
+    # the read-only JSON API (token only: a session login is not enough) and its token pages
+    "api:api-root": {},
+    "api:openapi-json": {},
+    "api:ranking_list": {},
+    "api:ranking_entries": {"run_id": "=1"},
+    "api:decision_list": {},
+    "api:award_list": {},
+    "awards:apitoken-list": {},
+    "awards:apitoken-revoke": {"pk": "api_token"},
+    "awards:report-list": {"campaign_pk": "campaign"},
+    "awards:statistics-index": {},
+    "awards:exemplary-list": {},
+    "awards:exemplary-create": {},
+    "awards:exemplary-detail": {"pk": "exemplary"},
+    "awards:exemplary-propose": {"pk": "exemplary"},
+    "awards:exemplary-confirm": {"pk": "exemplary"},
+    "awards:exemplary-adopt": {"pk": "exemplary"},
+    "awards:public-comment-queue": {},
+    "awards:public-comment-moderate": {"pk": "public_comment"},
+    "awards:publication-edit": {"pk": "root"},
+    # the public pages (no login)
+    "public:index": {},
+    "public:disclosure": {"pk": "disclosure"},
+    "public:organization": {"pk": "root"},
+    "public:ranking": {"pk": "root", "run_pk": "run"},
+    "public:decision": {"pk": "root", "decision_pk": "decisions.issued"},
+    "awards:statistics-detail": {"pk": "root", "year": "=2024"},
+    "awards:statistics-input": {"pk": "root", "year": "=2024"},
+    "awards:statistics-download": {"pk": "root", "year": "=2024", "fmt": "=xlsx"},
+    "awards:report-detail": {"campaign_pk": "campaign", "pk": "report"},
+    "awards:report-download": {"campaign_pk": "campaign", "pk": "report", "fmt": "=xlsx"},
     # organisations
     "organizations:organization-list": {},
     "organizations:organization-create": {},
@@ -247,7 +278,14 @@ POST_DATA: dict[str, dict[str, str]] = {
 
 # Award types are one catalogue that every user reads: another organisation's own award is visible (200 on
 # its page, so not cross-checked) and editing it is forbidden (403), not hidden.
-SHARED_KWARGS = {"awards:catalogue-detail"}
+SHARED_KWARGS = {
+    "awards:catalogue-detail",
+    # Public pages: another organisation's open disclosure or published results are public too.
+    "public:disclosure",
+    "public:organization",
+    "public:ranking",
+    "public:decision",
+}
 SHARED_VISIBLE = {
     "awards:catalogue-update",
     "awards:catalogue-version",

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from awards.api.tokens import api_token_create
 from awards.catalogue import services as catalogue_services
 from awards.councils.services import ballots as ballot
 from awards.councils.services import councils as council_services
@@ -23,9 +24,20 @@ from awards.councils.services import minutes as minutes_services
 from awards.decisions.services.certificates import certificate_render, decision_document_render
 from awards.decisions.services.issuing import decision_issue
 from awards.enums import CouncilRole
-from awards.models import Certificate, CertificateTemplate, Proposal, ProposalItem, PublicDisclosure
+from awards.exemplary.services import exemplary_create
+from awards.models import (
+    CampaignReport,
+    Certificate,
+    CertificateTemplate,
+    Proposal,
+    ProposalItem,
+    Publication,
+    PublicComment,
+    PublicDisclosure,
+)
 from awards.nominations.services.dossiers import nomination_document_add
 from awards.nominations.services.plans import plan_save
+from awards.reports.services import report_generate
 from campaigns.models import CriterionRule, Participant
 from campaigns.participants import services as ps
 from campaigns.planning import services as campaign_services
@@ -164,6 +176,13 @@ def _decisions(root, campaign, unit, officer, signer, *, render: bool):
     return SimpleNamespace(draft=draft, draft_line=draft_line, issued=issued, certificate=certificate)
 
 
+def _report(campaign, officer):
+    """A final report of the campaign, generated (its three files are there to download)."""
+    report = CampaignReport.objects.create(campaign=campaign, kind="final", requested_by=officer)
+    report_generate(report_id=report.pk)
+    return report
+
+
 def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool = True) -> SimpleNamespace:
     """Every object a URL of the app names, inside the tree of ``root`` (units A and B take part)."""
     officer, scorer_a, secretary, member, signer = (
@@ -257,6 +276,21 @@ def build_tree(*, prefix: str, root, unit_a, unit_b, users: dict, render: bool =
         record=AwardRecordFactory(organization=unit_a, created_by=officer),
         template=CertificateTemplate.objects.create(organization=root, name=f"Phôi {prefix}"),
         notification=notify(event="reminder", recipients=[scorer_a], context={"phase": prefix}, link="/")[0],
+        api_token=api_token_create(organization=root, name=f"API {prefix}", actor=None)[0],
+        report=_report(campaign, officer),
+        exemplary=exemplary_create(
+            organization=unit_a,
+            kind="method",
+            name=f"Điển hình {prefix}",
+            description="",
+            date=timezone.localdate(),
+            evidence="Báo cáo",
+            actor=officer,
+        ),
+        publication=Publication.objects.create(organization=root, publish_rankings=True, publish_decisions=True),
+        public_comment=PublicComment.objects.create(
+            disclosure=disclosure, author_name="Người dân", contact="nguoidan@example.com", body="Ý kiến"
+        ),
     )
 
 

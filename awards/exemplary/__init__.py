@@ -1,0 +1,1 @@
+"""Exemplary models (điển hình tiên tiến) through their four stages: records, stages, adoptions."""
