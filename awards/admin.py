@@ -27,6 +27,7 @@ from awards.models import (
     NominationEvent,
     Proposal,
     ProposalEvent,
+    ProposalItem,
     PublicDisclosure,
     Register,
     SessionAttendance,
@@ -68,6 +69,7 @@ class AuthorityHolderAdmin(admin.ModelAdmin):
 
     list_display = ["authority", "organization_kind", "organization", "legal_basis"]
     list_filter = ["authority", "organization_kind"]
+    search_fields = ["organization__name", "legal_basis"]
     raw_id_fields = ["organization"]
 
 
@@ -77,24 +79,36 @@ class HolidayAdmin(admin.ModelAdmin):
 
     list_display = ["day", "name"]
     date_hierarchy = "day"
+    search_fields = ["name"]
 
 
 @admin.register(StepTimeLimit)
 class StepTimeLimitAdmin(admin.ModelAdmin):
     list_display = ["status", "working_days", "legal_basis"]
+    search_fields = ["status", "legal_basis"]
 
 
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "proposer", "recipient", "status", "status_changed_at"]
     list_filter = ["status"]
+    search_fields = ["title", "proposer__name", "recipient__name"]
     raw_id_fields = ["proposer", "recipient", "session", "assigned_to", "upper_decision", "created_by"]
+
+
+@admin.register(ProposalItem)
+class ProposalItemAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "nomination", "check_result", "decision"]
+    list_filter = ["check_result", "decision"]
+    search_fields = ["proposal__title", "check_reason", "decision_reason"]
+    raw_id_fields = ["proposal", "nomination"]
 
 
 @admin.register(ProposalEvent)
 class ProposalEventAdmin(admin.ModelAdmin):
     list_display = ["proposal", "action", "status", "actor", "created_at"]
     list_filter = ["action"]
+    search_fields = ["proposal__title", "reason"]
     raw_id_fields = ["proposal"]
 
 
@@ -102,12 +116,14 @@ class ProposalEventAdmin(admin.ModelAdmin):
 class NominationEventAdmin(admin.ModelAdmin):
     list_display = ["nomination", "kind", "actor", "created_at"]
     list_filter = ["kind"]
+    search_fields = ["reason"]
     raw_id_fields = ["nomination"]
 
 
 @admin.register(AgendaRecusal)
 class AgendaRecusalAdmin(admin.ModelAdmin):
     list_display = ["item", "member", "reason"]
+    search_fields = ["member__full_name"]
     raw_id_fields = ["item", "member"]
 
 

@@ -123,7 +123,7 @@ def _council(tree, s, captured) -> dict:
     nominee = NominationFactory(plan=tree.plan, organization=OrganizationFactory(name=s[45], parent=tree.root))
     council_services.agenda_add(session=session, nomination=nominee)
     seats = list(CouncilMember.objects.filter(council=council))
-    ballot.session_open(session=session, actor=tree.users["secretary"])
+    ballot.session_open(session=session, actor=tree.users["secretary"], early_reason=f"Họp sớm {text}")
     ballot.attendance_record(session=session, present_member_ids=[m.pk for m in seats])
     ballot.voting_start(session=session, actor=tree.users["secretary"])
     for seat in seats:
