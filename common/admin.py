@@ -9,12 +9,18 @@ may still be added by hand. The bulk "delete selected" action is removed either 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.admin.options import ActionLocation
+from django.http import HttpRequest
+
+if TYPE_CHECKING:  # the mixin sits before a ModelAdmin or an inline; mypy sees their methods through Any
+    _Base: Any = object
+else:
+    _Base = object
 
 
-class ProtectedAdminMixin:
+class ProtectedAdminMixin(_Base):
     """No add, change or delete in the admin for protected rows; they can still be viewed."""
 
     protect_add = True
@@ -29,28 +35,25 @@ class ProtectedAdminMixin:
             return type(self).is_protected is ProtectedAdminMixin.is_protected
         return self.is_protected(obj)
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if self.protect_add or (obj is not None and self.is_protected(obj)):
             return False
-        return (
-            super().has_add_permission(request, obj)
-            if _takes_obj(super().has_add_permission)
-            else (super().has_add_permission(request))
-        )
+        parent = super().has_add_permission
+        return bool(parent(request, obj) if _takes_obj(parent) else parent(request))
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return not self._protects(obj) and super().has_change_permission(request, obj)
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not self._protects(obj) and bool(super().has_change_permission(request, obj))
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return not self._protects(obj) and super().has_delete_permission(request, obj)
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not self._protects(obj) and bool(super().has_delete_permission(request, obj))
 
-    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+    def get_actions(self, request: HttpRequest, action_location: Any = ActionLocation.CHANGE_LIST) -> dict:
         actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
-        return actions
+        return dict(actions)
 
 
-def _takes_obj(method) -> bool:
+def _takes_obj(method: Any) -> bool:
     """ModelAdmin.has_add_permission takes (request); an inline's takes (request, obj)."""
     code = getattr(method, "__code__", None)
     return code is not None and code.co_argcount > 2

@@ -8,6 +8,7 @@ query string (``?bloc=``, ``?plan=``, …) the same way: anything else is None.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 MAX_ID = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]{1,18}")
@@ -37,6 +38,6 @@ def bounded_id(value: object) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
-def query_id(params, name: str) -> int | None:
+def query_id(params: Any, name: str) -> int | None:
     """The bounded id in query parameter ``name`` (``request.GET``), or None."""
     return bounded_id(params.get(name, ""))

@@ -1,6 +1,7 @@
 """Form helpers shared by every app's views."""
 
 import json
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -39,7 +40,7 @@ def json_depth_exceeds(text: str, limit: int) -> bool:
     return False
 
 
-def _no_constant(name: str):
+def _no_constant(name: str) -> None:
     raise ValueError(name)
 
 
@@ -53,14 +54,14 @@ class BoundedJSONField(forms.JSONField):
         "not_finite": _("Numbers must be finite (NaN and Infinity are not allowed)."),
     }
 
-    def __init__(self, *, max_chars: int = 20_000, max_depth: int = 4, **kwargs):
+    def __init__(self, *, max_chars: int = 20_000, max_depth: int = 4, **kwargs: Any) -> None:
         self.max_chars, self.max_depth = max_chars, max_depth
         super().__init__(**kwargs)
 
     def _error(self, code: str, limit: int) -> ValidationError:
         return ValidationError(self.error_messages[code], code=code, params={"limit": limit})
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         if isinstance(value, str) and not self.disabled:
             if len(value) > self.max_chars:
                 raise ValidationError(

@@ -68,7 +68,7 @@ class MalformedInputMiddleware:
             raise BadRequest("NUL in the form")
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+    def process_view(self, request: HttpRequest, view_func: Callable, view_args: tuple, view_kwargs: dict) -> None:
         for value in (*view_args, *view_kwargs.values()):
             if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= MAX_ID:
                 raise Http404

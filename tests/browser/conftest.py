@@ -84,13 +84,21 @@ def issued_decisions_flushable(transactional_db):
 
     if connection.vendor != "sqlite":
         return
-    guard = importlib.import_module("awards.migrations.0002_issued_decisions_immutable")
+    guards = [
+        importlib.import_module("awards.migrations.0002_issued_decisions_immutable"),
+        # Rendered certificates and used registers are refused a DELETE too (issue #16).
+        importlib.import_module("awards.migrations.0006_certificates_and_registers_immutable"),
+    ]
     with connection.cursor() as cursor:
-        for statement in guard.SQLITE_BACKWARD:
-            cursor.execute(statement)
+        for guard in guards:
+            for statement in guard.SQLITE_BACKWARD:
+                cursor.execute(statement)
         cursor.execute("UPDATE awards_awarddecision SET status = 'draft' WHERE status = 'issued'")
-        for statement in guard.SQLITE_FORWARD:
-            cursor.execute(statement)
+        cursor.execute("UPDATE awards_certificate SET sha256 = '', status = 'pending'")
+        cursor.execute("UPDATE awards_register SET last_number = 0")
+        for guard in guards:
+            for statement in guard.SQLITE_FORWARD:
+                cursor.execute(statement)
 
 
 @pytest.fixture

@@ -82,8 +82,8 @@ def test_broker_down_keeps_the_rows_and_the_drain_sends_them_in_order_later(
 
     with django_capture_on_commit_callbacks(execute=True):
         first = ranking_request(campaign=campaign, phase=None, actor=officer)  # does not raise
-    with django_capture_on_commit_callbacks(execute=True):
-        second = ranking_request(campaign=campaign, phase=None, actor=officer)
+    with django_capture_on_commit_callbacks(execute=True):  # another ranking (a phase): one run per ranking at a time
+        second = ranking_request(campaign=campaign, phase=campaign.phases.order_by("position").first(), actor=officer)
 
     rows = list(OutboxMessage.objects.order_by("pk"))
     assert [row.kwargs for row in rows] == [{"run_id": first.pk}, {"run_id": second.pk}]
