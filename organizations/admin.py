@@ -20,6 +20,11 @@ from organizations.models import (
 from organizations.notifications.services import email_resend
 from organizations.services import organization_create, organization_update
 
+# The admin site speaks Vietnamese like the rest of the app (Django's default says "Django administration").
+admin.site.site_header = _("Emulation administration")
+admin.site.site_title = _("Emulation administration")
+admin.site.index_title = _("Data administration")
+
 
 @admin.register(Organization)
 class OrganizationAdmin(AuditedAdminMixin, admin.ModelAdmin):

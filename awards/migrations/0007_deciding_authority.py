@@ -30,6 +30,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('awards', '0006_rules_that_keep'),
+        # After the catalogue's new versions (#12), so that every row, old and new, gets its deciding authority.
+        ('awards', '0007_catalogue_texts_in_force'),
         ('organizations', '0002_document_style'),
     ]
 

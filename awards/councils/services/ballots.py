@@ -334,9 +334,15 @@ def _check_consistent(session: CouncilSession, items: list[AgendaItem]) -> None:
         )
     if ballots.exclude(member_id__in=present.values("member_id")).exists():
         raise _inconsistent(_("a ballot from a member not recorded as present"))
+    recused = dict(  # a recused member's ballot leaves the item out (awards/models/councils.py AgendaRecusal)
+        AgendaRecusal.objects.filter(item__in=items, member_id__in=ballots.values("member_id"))
+        .values("item_id")
+        .annotate(n=Count("pk"))
+        .values_list("item_id", "n")
+    )
     for item in items:
         counted = item.approve_count + item.reject_count + item.abstain_count
-        if counted != cast:
+        if counted != cast - recused.get(item.pk, 0):
             raise _inconsistent(
                 _("%(nominee)s: %(counted)s votes counted, %(cast)s ballots cast")
                 % {"nominee": item.nomination.recipient, "counted": counted, "cast": cast}
