@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from campaigns.models import Phase
+from common.converters import query_id
 from scoring.enums import TieBreak
 from scoring.ranking import charts
 from scoring.ranking import selectors as sel
@@ -50,10 +51,9 @@ def _campaign(request, pk: int):
 
 
 def _filters(request) -> sel.EntryFilters:
-    bloc = request.GET.get("bloc", "")
     kind = request.GET.get("kind", "")
     return sel.EntryFilters(
-        bloc=int(bloc) if bloc.isdigit() else None,
+        bloc=query_id(request.GET, "bloc"),
         tier=request.GET.get("tier", "")[:100],
         kind=kind if kind in ("collective", "individual") else "",
     )
