@@ -30,6 +30,9 @@ def _json(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder, default=str))
 
 
+SECRET_FIELDS = frozenset({"password", "calendar_token"})
+
+
 def audit_snapshot(obj: models.Model | None) -> dict | None:
     """The row's concrete fields (foreign keys as ids, files as names, long texts shortened), for before/after."""
     if obj is None:
@@ -37,7 +40,9 @@ def audit_snapshot(obj: models.Model | None) -> dict | None:
     data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         value = field.value_from_object(obj)
-        if isinstance(value, models.fields.files.FieldFile):
+        if field.attname in SECRET_FIELDS:
+            value = "<ẩn>" if value else ""  # a password hash never goes to the log, only that one is set
+        elif isinstance(value, models.fields.files.FieldFile):
             value = value.name or ""
         elif isinstance(value, bytes | memoryview):
             value = f"<{len(value)} bytes>"

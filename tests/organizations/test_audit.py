@@ -101,10 +101,21 @@ def test_admin_changes_and_deletes_are_logged_with_before_and_after(client, org_
     assert line.before["full_name"] == "Lê Văn Tám" and line.object_id == str(person.pk)
     assert line.organization_id == org_tree["ward_a"].pk and line.actor == root
 
-    # An admin page of another app (auth's groups) is logged from its LogEntry.
+    # Users and groups (Django's own admin pages) are audited the same way; a password hash never reaches the log.
     client.post(reverse("admin:auth_group_add"), {"name": "Thư ký"})
     group = Group.objects.get(name="Thư ký")
-    assert AuditEntry.objects.filter(action="admin.add", object_type="auth.group", object_id=str(group.pk)).exists()
+    added = AuditEntry.objects.get(action="admin.add", object_type="auth.group", object_id=str(group.pk))
+    assert added.after["name"] == "Thư ký"
+    user = UserFactory(username="canbo_moi", email="cu@example.com")
+    page = client.get(reverse("admin:auth_user_change", args=[user.pk]))
+    data = {k: v for k, v in page.context["adminform"].form.initial.items() if v is not None and k != "password"}
+    data |= {"username": "canbo_moi", "email": "moi@example.com", "date_joined_0": "2026-01-01",
+             "date_joined_1": "08:00:00", "groups": [], "user_permissions": []}  # fmt: skip
+    data.pop("last_login", None)
+    assert client.post(reverse("admin:auth_user_change", args=[user.pk]), data).status_code == 302
+    changed = AuditEntry.objects.get(action="admin.change", object_type="auth.user", object_id=str(user.pk))
+    assert (changed.before["email"], changed.after["email"]) == ("cu@example.com", "moi@example.com")
+    assert changed.before["password"] == changed.after["password"] == "<ẩn>"
 
 
 @pytest.fixture
