@@ -5,6 +5,25 @@ from organizations.enums import Role
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_database_per_worker(worker_id):
+    """Under pytest-xdist each worker gets a Redis database of its own for the cache (gw0 the configured one, gw1
+    the one below, …): ``cache.clear()`` empties a whole database, and one worker's clearing must not reset the
+    counters (login throttling, rate limits) another worker's test is counting."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    default = settings.CACHES["default"]
+    index = int(worker_id.removeprefix("gw")) if worker_id.startswith("gw") else 0
+    if index == 0 or "redis" not in default["BACKEND"].lower():
+        yield
+        return
+    base, _, number = default["LOCATION"].rpartition("/")
+    location = f"{base}/{max(0, int(number or 0) - index)}"
+    with override_settings(CACHES={**settings.CACHES, "default": {**default, "LOCATION": location}}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(request, settings):
     # Argon2 is deliberately slow (~50 ms a hash); tests that are about hashing opt back in with

@@ -86,6 +86,8 @@ def session_open(*, session: CouncilSession, actor, now=None, early_reason: str 
     """
     now = now or timezone.now()
     early_reason = (early_reason or "").strip()
+    if "\x00" in early_reason:
+        raise ValidationError(_("The reason contains a character that cannot be stored."), code="invalid")
     with transaction.atomic():
         locked = _locked(session, SessionStatus.DRAFT)
         if now < locked.scheduled_at and not early_reason:

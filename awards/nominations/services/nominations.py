@@ -259,7 +259,7 @@ def nominations_recheck(*, campaign_id: int) -> int:
                 nominations_generate(plan=plan, actor=None)
             plan = _lock_plan(plan)
             run = ranking_overall_current(campaign=campaign)
-            manual = Nomination.objects.select_for_update().filter(
+            manual = Nomination.objects.select_for_update(of=("self",)).filter(  # the nomination rows only
                 plan=plan, status=NominationStatus.PROPOSED, source=NominationSource.MANUAL
             )
             for nomination in manual.select_related("participant", "person", "organization"):
