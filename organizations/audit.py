@@ -126,6 +126,39 @@ class AuditedAdminMixin:
         """Save the row (a ModelAdmin that saves through a service overrides this, not ``save_model``)."""
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        """Inline rows too: each added, changed or deleted row goes to the log with its id and before → after."""
+        deleted = [
+            (row.instance, audit_snapshot(row.instance), row.instance.pk)
+            for row in formset.deleted_forms
+            if row.instance.pk is not None
+        ]
+        changed = [
+            (row, audit_snapshot(type(row.instance)._default_manager.filter(pk=row.instance.pk).first()))
+            for row in formset.forms
+            if row not in formset.deleted_forms and row.has_changed()
+        ]
+        with transaction.atomic():
+            super().save_formset(request, form, formset, change)
+            for instance, before, pk in deleted:
+                audit_record(
+                    actor=request.user,
+                    action="admin.delete",
+                    object_type=instance._meta.label_lower,
+                    object_id=pk,
+                    object_label=str(instance),
+                    organization=organization_of(instance),
+                    before=before,
+                )
+            for row, before in changed:
+                audit_record(
+                    actor=request.user,
+                    action="admin.change" if before is not None else "admin.add",
+                    obj=row.instance,
+                    before=before,
+                    after=audit_snapshot(row.instance),
+                )
+
     def delete_model(self, request, obj):
         before, label, pk, organization = audit_snapshot(obj), str(obj), obj.pk, organization_of(obj)
         with transaction.atomic():
@@ -156,21 +189,6 @@ class AuditedAdminMixin:
                     organization=organization,
                     before=before,
                 )
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        for obj in getattr(formset, "new_objects", []):
-            audit_record(actor=request.user, action="admin.add", obj=obj, after=audit_snapshot(obj))
-        for obj, _fields in getattr(formset, "changed_objects", []):
-            audit_record(actor=request.user, action="admin.change", obj=obj, after=audit_snapshot(obj))
-        for obj in getattr(formset, "deleted_objects", []):
-            audit_record(
-                actor=request.user,
-                action="admin.delete",
-                object_type=obj._meta.label_lower,
-                object_label=str(obj),
-                before=audit_snapshot(obj),
-            )
 
 
 def admin_log_entry(sender, instance, created: bool, **kwargs) -> None:

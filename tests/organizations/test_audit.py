@@ -3,7 +3,9 @@ to administrators and officers within their reach, with filters."""
 
 # ruff: noqa: F811 - the fixtures imported from decision_factories are used as parameters
 
+import re
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
@@ -168,3 +170,60 @@ def test_the_navigation_links_the_audit_log_for_officers(client, officer, scorer
     assert AUDIT in client.get(reverse("home")).content.decode()
     client.force_login(scorer_a)
     assert AUDIT not in client.get(reverse("home")).content.decode()
+
+
+class _Form(HTMLParser):
+    """The fields of an admin change page as a browser would post them (inputs, selects, textareas)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            value = a.get("value", "on" if a.get("type") in ("checkbox", "radio") else "")
+            # a browser posts a number field's value in the dot notation it was given (the admin localises it)
+            self.data[a["name"]] = value.replace(",", ".") if a.get("type") == "number" else value
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+            self.data.setdefault(a["name"], "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.data[self._select] = a.get("value", "")
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self.data[a["name"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def test_admin_inline_rows_are_logged_with_their_id_and_before(client):
+    from awards.models import AwardPrerequisite, AwardType
+
+    root = UserFactory(username="root_inline", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    award = AwardType.objects.filter(prerequisites__isnull=False).order_by("pk").first()
+    prerequisite = award.prerequisites.order_by("pk").first()
+    url = reverse("admin:awards_awardtype_change", args=[award.pk])
+    parser = _Form()
+    parser.feed(client.get(url).content.decode())
+    data = {k: v for k, v in parser.data.items() if "__prefix__" not in k}
+    index = next(k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(prerequisite.pk))
+    data[f"prerequisites-{index}-DELETE"] = "on"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, re.findall(r"errorlist[^>]*>(.{0,200})", response.content.decode(), re.S)
+    assert not AwardPrerequisite.objects.filter(pk=prerequisite.pk).exists()
+    line = AuditEntry.objects.get(action="admin.delete", object_type="awards.awardprerequisite")
+    assert line.object_id == str(prerequisite.pk) and line.before["required_code"] == prerequisite.required_code
